@@ -1,0 +1,642 @@
+//! One test per rule id, written against spec §5: each rule fires with its exact severity and
+//! path, stays silent when the input is right, and a blank or invalid value yields only its own
+//! finding. Most cases change one thing in the seed and compare with the seed's own findings.
+
+use super::check;
+use crate::finding::Severity::{self, Error, Info, Warning};
+use crate::model::{Draft, PerformancePoint, ProjectRow};
+use crate::outline::{FundField, Path};
+use crate::sample::sample_draft;
+
+type Row = (String, Severity, String);
+
+fn row(rule: &str, severity: Severity, path: &str) -> Row {
+    (rule.to_owned(), severity, path.to_owned())
+}
+
+fn rows(draft: &Draft) -> Vec<Row> {
+    check(draft)
+        .into_iter()
+        .map(|f| (f.rule.id().to_owned(), f.severity(), f.path.to_string()))
+        .collect()
+}
+
+fn seed() -> Draft {
+    sample_draft()
+}
+
+/// Findings of `draft` that the seed does not have, and findings of the seed that `draft` lost.
+fn diff(draft: &Draft) -> (Vec<Row>, Vec<Row>) {
+    let (mut now, mut before) = (rows(draft), rows(&seed()));
+    let mut added = Vec::new();
+    for r in now.drain(..) {
+        match before.iter().position(|b| *b == r) {
+            Some(i) => drop(before.remove(i)),
+            None => added.push(r),
+        }
+    }
+    (added, before)
+}
+
+fn added(draft: &Draft) -> Vec<Row> {
+    diff(draft).0
+}
+
+/// Asserts that the change adds exactly `expected` to the seed's findings and removes none.
+#[track_caller]
+fn assert_adds_only(draft: &Draft, expected: &[Row]) {
+    let (added, removed) = diff(draft);
+    assert_eq!(added, expected, "added findings");
+    assert!(removed.is_empty(), "the change also removed {removed:?}");
+}
+
+fn message(draft: &Draft, rule: &str) -> String {
+    check(draft)
+        .into_iter()
+        .find(|f| f.rule.id() == rule)
+        .map(|f| f.message)
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_seed_yields_exactly_the_four_warnings_of_the_spec() {
+    assert_eq!(
+        rows(&seed()),
+        [
+            row(
+                "weak.fund_effect",
+                Warning,
+                "performance.special_funds[1].effect"
+            ),
+            row(
+                "link.fund_name",
+                Warning,
+                "performance.special_funds[2].name"
+            ),
+            row("weak.none", Warning, "problems"),
+            row("weak.none", Warning, "improvements"),
+        ]
+    );
+}
+
+#[test]
+fn required_field() {
+    let required: Vec<Path> = [
+        Path::Department,
+        Path::Year,
+        Path::Organization,
+        Path::StaffTotal,
+        Path::StaffActive,
+        Path::StaffRetired,
+        Path::GoalsOverall,
+        Path::Function(3),
+        Path::Project(1, crate::outline::ProjectField::Name),
+        Path::Project(1, crate::outline::ProjectField::Amount),
+        Path::Point(2, crate::outline::PointField::Text),
+    ]
+    .into_iter()
+    .chain(Path::REQUIRED_BUDGET_AMOUNTS)
+    .chain(FundField::AMOUNTS.map(|f| Path::Fund(0, f)))
+    .chain([Path::Fund(0, FundField::Name)])
+    .collect();
+    for path in required {
+        for blank in ["", "  \u{3000}\n"] {
+            let mut d = seed();
+            assert!(d.set_field(path, blank));
+            assert_eq!(
+                added(&d),
+                [row("required.field", Error, &path.to_string())],
+                "blanking {path}"
+            );
+        }
+    }
+
+    let mut d = seed();
+    d.basic.functions.clear();
+    assert_adds_only(&d, &[row("required.field", Error, "basic.functions")]);
+
+    let mut d = seed();
+    d.performance.overall.clear();
+    assert_adds_only(&d, &[row("required.field", Error, "performance.overall")]);
+
+    // Optional fields may stay blank.
+    let mut d = seed();
+    for path in [
+        Path::ShortName,
+        Path::StaffAsOf,
+        Path::GoalsSpecialFunds,
+        Path::GoalsOtherProjects,
+        Path::FullYearBudget,
+        Path::Point(0, crate::outline::PointField::Title),
+    ] {
+        d.set_field(path, "");
+    }
+    assert_adds_only(&d, &[]);
+}
+
+#[test]
+fn required_section() {
+    for path in Path::REQUIRED_SECTIONS {
+        let mut d = seed();
+        d.set_field(path, " ");
+        assert_eq!(
+            added(&d),
+            [row("required.section", Error, &path.to_string())],
+            "{path}"
+        );
+    }
+    let mut d = seed();
+    d.other = String::new();
+    assert_eq!(
+        message(&d, "required.section"),
+        "十、其他需要说明的情况未填写：没有内容时请填写“无”"
+    );
+}
+
+#[test]
+fn format_amount() {
+    let mut d = seed();
+    d.general_budget.appropriation_income = "272.44元".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "format.amount",
+            Error,
+            "general_budget.appropriation_income",
+        )],
+    );
+    assert!(message(&d, "format.amount").contains("272.44元"));
+
+    // An unparseable fund amount silences the fund's sum and link checks.
+    let mut d = seed();
+    d.performance.special_funds[2].actual = "1.2.3".into();
+    let (added, removed) = diff(&d);
+    assert_eq!(
+        added,
+        [row(
+            "format.amount",
+            Error,
+            "performance.special_funds[2].actual"
+        )]
+    );
+    assert_eq!(
+        removed,
+        [row(
+            "link.fund_name",
+            Warning,
+            "performance.special_funds[2].name"
+        )]
+    );
+
+    // Full-width digits and a unit are an amount, and the same amount.
+    let mut d = seed();
+    d.general_budget.appropriation_income = "２７２．４４万元".into();
+    d.general_budget.basic_expense = " 154.15 万 ".into();
+    assert_adds_only(&d, &[]);
+}
+
+#[test]
+fn format_negative() {
+    let mut d = seed();
+    d.general_budget.basic_expense = "-154.15".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "format.negative",
+            Error,
+            "general_budget.basic_expense",
+        )],
+    );
+
+    // Only 年中调整 may be negative (调减).
+    let mut d = seed();
+    d.general_budget.full_year_budget = "273.83".into();
+    let fund = &mut d.performance.special_funds[0];
+    fund.initial_budget = "6".into();
+    fund.adjustment = "-3".into();
+    assert_adds_only(&d, &[]);
+}
+
+#[test]
+fn format_precision() {
+    // Same value with a third decimal: a warning, and the value is used (no sum error).
+    let mut d = seed();
+    d.general_budget.personnel_expense = "122.660".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "format.precision",
+            Warning,
+            "general_budget.personnel_expense",
+        )],
+    );
+
+    // A value with only a warning is used as it is.
+    let mut d = seed();
+    d.general_budget.personnel_expense = "122.665".into();
+    assert_adds_only(
+        &d,
+        &[
+            row("sum.basic", Error, "general_budget.basic_expense"),
+            row(
+                "format.precision",
+                Warning,
+                "general_budget.personnel_expense",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn format_count() {
+    let mut d = seed();
+    d.basic.staff.total = "11.5".into();
+    assert_adds_only(&d, &[row("format.count", Error, "basic.staff.total")]);
+
+    let mut d = seed();
+    d.performance.special_funds_stated_count = "三".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "format.count",
+            Error,
+            "performance.special_funds_stated_count",
+        )],
+    );
+
+    let mut d = seed();
+    d.basic.staff.retired = "-2".into();
+    assert_adds_only(&d, &[row("format.count", Error, "basic.staff.retired")]);
+
+    let mut d = seed();
+    d.basic.staff.total = "１１人".into();
+    assert_adds_only(&d, &[]);
+}
+
+#[test]
+fn format_year() {
+    for bad in ["24", "1999", "2101", "二〇二四"] {
+        let mut d = seed();
+        d.meta.year = bad.into();
+        assert_eq!(added(&d), [row("format.year", Error, "meta.year")], "{bad}");
+    }
+    let mut d = seed();
+    d.meta.year = "2024年".into();
+    assert_adds_only(&d, &[]);
+}
+
+#[test]
+fn sum_expense() {
+    let mut d = seed();
+    d.general_budget.appropriation_income = "272.45".into();
+    d.general_budget.appropriation_expense = "272.45".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "sum.expense",
+            Error,
+            "general_budget.appropriation_expense",
+        )],
+    );
+    assert_eq!(
+        message(&d, "sum.expense"),
+        "财政拨款支出 272.45 ≠ 基本支出 154.15 + 项目支出 118.29 = 272.44，相差 0.01 万元"
+    );
+}
+
+#[test]
+fn sum_basic() {
+    let mut d = seed();
+    d.general_budget.personnel_expense = "122.67".into();
+    assert_adds_only(
+        &d,
+        &[row("sum.basic", Error, "general_budget.basic_expense")],
+    );
+    assert_eq!(
+        message(&d, "sum.basic"),
+        "基本支出 154.15 ≠ 人员经费 122.67 + 公用经费 31.49 = 154.16，相差 0.01 万元"
+    );
+    // Typing the right value back removes it.
+    d.general_budget.personnel_expense = "122.66".into();
+    assert_adds_only(&d, &[]);
+}
+
+#[test]
+fn sum_projects() {
+    let mut d = seed();
+    d.general_budget.projects.push(ProjectRow {
+        name: "办公设备购置".into(),
+        amount: "1".into(),
+        ..ProjectRow::default()
+    });
+    assert_adds_only(
+        &d,
+        &[row("sum.projects", Error, "general_budget.project_expense")],
+    );
+    assert_eq!(
+        message(&d, "sum.projects"),
+        "项目支出 118.29 ≠ 项目支出明细4行合计 3 + 0.24 + 115.05 + 1 = 119.29，相差 1.00 万元"
+    );
+
+    // A row without an amount is its own finding; the sum waits for it.
+    d.general_budget.projects[3].amount = String::new();
+    assert_adds_only(
+        &d,
+        &[row(
+            "required.field",
+            Error,
+            "general_budget.projects[3].amount",
+        )],
+    );
+
+    // No rows: nothing to compare.
+    let mut d = seed();
+    d.general_budget.projects.clear();
+    assert!(!rows(&d).iter().any(|r| r.0 == "sum.projects"));
+}
+
+#[test]
+fn sum_staff() {
+    let mut d = seed();
+    d.basic.staff.retired = "3".into();
+    assert_adds_only(&d, &[row("sum.staff", Error, "basic.staff.total")]);
+    assert_eq!(
+        message(&d, "sum.staff"),
+        "实有人数 11 ≠ 在职 9 + 退休 3 = 12，相差 1 人"
+    );
+}
+
+#[test]
+fn sum_fund() {
+    let mut d = seed();
+    d.performance.special_funds[0].carryover = "1".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "sum.fund",
+            Error,
+            "performance.special_funds[0].carryover",
+        )],
+    );
+    assert_eq!(
+        message(&d, "sum.fund"),
+        "专项资金“信访救助”：年初预算 0 + 年中调整 3 = 3，但实际支出 3 + 结余结转 1 = 4，相差 1 万元"
+    );
+}
+
+#[test]
+fn count_special_funds() {
+    let mut d = seed();
+    d.performance.special_funds_stated_count = "4".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "count.special_funds",
+            Error,
+            "performance.special_funds_stated_count",
+        )],
+    );
+    assert_eq!(
+        message(&d, "count.special_funds"),
+        "写明专项资金共4个，但下面列出了3项"
+    );
+
+    let mut d = seed();
+    d.performance.special_funds_stated_count = String::new();
+    assert_adds_only(&d, &[]);
+}
+
+#[test]
+fn link_fund_amount() {
+    let mut d = seed();
+    let fund = &mut d.performance.special_funds[0];
+    fund.actual = "2.5".into();
+    fund.carryover = "0.5".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "link.fund_amount",
+            Error,
+            "performance.special_funds[0].actual",
+        )],
+    );
+    assert_eq!(
+        message(&d, "link.fund_amount"),
+        "专项资金“信访救助”实际支出 2.5 ≠ 项目支出明细中“信访救助”的金额 3，相差 0.5 万元"
+    );
+}
+
+#[test]
+fn link_fund_name() {
+    // The seed's own case: “N合一”机制建设经费 (115.05) vs the row “N合一”专项 (115.05).
+    let seed_rows = rows(&seed());
+    assert!(seed_rows.contains(&row(
+        "link.fund_name",
+        Warning,
+        "performance.special_funds[2].name"
+    )));
+
+    // The same name, whatever the quotation marks: silent.
+    for name in ["“N合一”专项", "\"N合一\"专项", " 「N合一」专项 "] {
+        let mut d = seed();
+        d.performance.special_funds[2].name = name.into();
+        let (added, removed) = diff(&d);
+        assert!(added.is_empty(), "{name}: {added:?}");
+        assert_eq!(
+            removed,
+            [row(
+                "link.fund_name",
+                Warning,
+                "performance.special_funds[2].name"
+            )]
+        );
+    }
+}
+
+#[test]
+fn link_fund_missing() {
+    let mut d = seed();
+    let fund = &mut d.performance.special_funds[2];
+    fund.actual = "100".into();
+    fund.carryover = "15.05".into();
+    let (added, removed) = diff(&d);
+    assert_eq!(
+        added,
+        [row(
+            "link.fund_missing",
+            Warning,
+            "performance.special_funds[2].name"
+        )]
+    );
+    assert_eq!(
+        removed,
+        [row(
+            "link.fund_name",
+            Warning,
+            "performance.special_funds[2].name"
+        )]
+    );
+}
+
+#[test]
+fn balance_income_expense() {
+    let mut d = seed();
+    d.general_budget.appropriation_income = "280".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "balance.income_expense",
+            Warning,
+            "general_budget.appropriation_income",
+        )],
+    );
+    assert_eq!(
+        message(&d, "balance.income_expense"),
+        "财政拨款收入 280 ≠ 财政拨款支出 272.44，相差 7.56 万元：请说明结转结余情况"
+    );
+}
+
+#[test]
+fn exec_over_budget() {
+    // 全年预算数 computed: 预算资金 150 + 年中调整 118.29 = 268.29 < 272.44.
+    let mut d = seed();
+    d.general_budget.annual_budget = "150".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "exec.over_budget",
+            Warning,
+            "general_budget.appropriation_expense",
+        )],
+    );
+    assert!(message(&d, "exec.over_budget").contains("超过全年预算数 268.29"));
+
+    // 全年预算数 typed in replaces the computed one.
+    let mut d = seed();
+    d.general_budget.full_year_budget = "270".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "exec.over_budget",
+            Warning,
+            "general_budget.appropriation_expense",
+        )],
+    );
+    d.general_budget.full_year_budget = "272.44".into();
+    assert_adds_only(&d, &[]);
+}
+
+#[test]
+fn weak_none() {
+    for said in ["暂无。", "没有", " 无 ", "/"] {
+        let mut d = seed();
+        d.problems = said.into();
+        assert_adds_only(&d, &[]);
+    }
+    let mut d = seed();
+    d.problems = "部分项目绩效目标设置不够细化，量化指标偏少。".into();
+    d.improvements = "细化绩效目标，增加可量化的指标。".into();
+    assert_eq!(
+        diff(&d).1,
+        [
+            row("weak.none", Warning, "problems"),
+            row("weak.none", Warning, "improvements")
+        ]
+    );
+    assert_adds_only(&seed(), &[]);
+    // Sections 三 to 五 and 九 to 十 take "无" without a warning.
+    assert!(!rows(&seed())
+        .iter()
+        .any(|r| r.0 == "weak.none" && r.2 == "other"));
+}
+
+#[test]
+fn weak_fund_effect() {
+    let mut d = seed();
+    d.performance.special_funds[1].effect = "该专项资金支出保障了基层党建活动的正常开展。".into();
+    assert_eq!(
+        diff(&d).1,
+        [row(
+            "weak.fund_effect",
+            Warning,
+            "performance.special_funds[1].effect"
+        )]
+    );
+    let mut d = seed();
+    d.performance.special_funds[0].effect = String::new();
+    assert_adds_only(
+        &d,
+        &[row(
+            "weak.fund_effect",
+            Warning,
+            "performance.special_funds[0].effect",
+        )],
+    );
+}
+
+#[test]
+fn text_numbering() {
+    let mut d = seed();
+    d.problems = "1、预算编制不够精细。\n2、绩效目标不够量化。\n2、资金支付进度偏慢。".into();
+    let (added, _) = diff(&d);
+    assert_eq!(added, [row("text.numbering", Warning, "problems")]);
+    assert_eq!(
+        message(&d, "text.numbering"),
+        "存在的问题及原因分析的编号有误：“2、”重复"
+    );
+
+    let mut d = seed();
+    d.performance.overall[0].text = "一是加强学习；二是压实责任；四是强化督办。".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "text.numbering",
+            Warning,
+            "performance.overall[0].text",
+        )],
+    );
+}
+
+#[test]
+fn weak_goal_unquantified() {
+    let mut d = seed();
+    d.goals.overall = "信访形势总体平稳，群众满意度进一步提高。".into();
+    assert_adds_only(&d, &[row("weak.goal_unquantified", Info, "goals.overall")]);
+    // 零 counts as a number (“零集访”), as does a percentage.
+    d.goals.overall = "群众满意度达到百分之九十五以上，办结率％".into();
+    assert_adds_only(&d, &[]);
+}
+
+#[test]
+fn every_rule_has_a_test_above() {
+    // Keeps this file honest when a rule is added: each id must appear in a test name.
+    let source = include_str!("tests.rs");
+    for rule in crate::finding::Rule::ALL {
+        let test_name = format!("fn {}()", rule.id().replace('.', "_"));
+        assert!(source.contains(&test_name), "no test for {}", rule.id());
+    }
+}
+
+#[test]
+fn a_blank_draft_yields_required_findings_only_and_no_panic() {
+    let findings = check(&Draft::default());
+    assert!(findings.iter().all(|f| f.severity() == Error));
+    assert!(findings
+        .iter()
+        .all(|f| f.rule.id().starts_with("required.")));
+    let mut d = Draft::default();
+    d.performance.overall.push(PerformancePoint::default());
+    assert!(check(&d)
+        .iter()
+        .any(|f| f.path.to_string() == "performance.overall[0].text"));
+}
+
+#[test]
+fn the_large_benchmark_draft_is_clean_so_every_check_does_its_full_work() {
+    let large = crate::sample::large_draft(50, 40);
+    let findings: Vec<Row> = rows(&large)
+        .into_iter()
+        .filter(|r| r.0 != "weak.none")
+        .collect();
+    assert_eq!(findings, []);
+}

@@ -1,0 +1,282 @@
+//! The command line of spec §7, for checking many drafts at once:
+//!
+//! ```text
+//! selfeval check [--format text|json] FILE...
+//! selfeval export --html|--json FILE [-o OUT]
+//! ```
+//!
+//! Exit status: 0 when no file has an error finding, 1 when any does, 2 when a file cannot be
+//! read or is not a draft, or the command line is wrong.
+
+use std::ffi::OsString;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path as FsPath, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::checks::check;
+use crate::draft_file::{read_draft_bytes, ReadError, MAX_FILE_BYTES};
+use crate::export::{render_html, render_json};
+use crate::finding::{Finding, Tally};
+use crate::model::Draft;
+
+const USAGE: &str = "\
+用法：
+  selfeval check [--format text|json] 文件...
+      检查一个或多个草稿文件，每条发现一行：文件: 级别 规则 路径: 说明
+  selfeval export --html|--json 文件 [-o 输出文件]
+      导出报告（HTML）或草稿文件（JSON）；不给 -o 时写到标准输出
+  文件写作 - 表示标准输入。
+
+退出状态：0 没有错误；1 有文件存在错误级别的发现；2 有文件无法读取或不是草稿，或命令行有误。
+";
+
+/// Exit statuses.
+const OK: u8 = 0;
+const FOUND_ERRORS: u8 = 1;
+const FAILED: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut err = stderr.lock();
+    let status = run(&args, &mut out, &mut err);
+    if out.flush().is_err() {
+        return ExitCode::from(FAILED);
+    }
+    ExitCode::from(status)
+}
+
+/// Runs one command line; returns the exit status.
+pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut args = args.iter();
+    match args.next().and_then(|a| a.to_str()) {
+        Some("check") => match CheckArgs::parse(args) {
+            Ok(a) => check_files(&a, out, err),
+            Err(e) => usage_error(err, &e),
+        },
+        Some("export") => match ExportArgs::parse(args) {
+            Ok(a) => export(&a, out, err),
+            Err(e) => usage_error(err, &e),
+        },
+        Some("-h" | "--help" | "help") => {
+            let _ = out.write_all(USAGE.as_bytes());
+            OK
+        }
+        Some("-V" | "--version") => {
+            let _ = writeln!(out, "selfeval {}", env!("CARGO_PKG_VERSION"));
+            OK
+        }
+        Some(other) => usage_error(err, &format!("未知命令“{other}”")),
+        None => usage_error(err, "缺少命令"),
+    }
+}
+
+fn usage_error(err: &mut dyn Write, message: &str) -> u8 {
+    let _ = writeln!(err, "selfeval: {message}\n\n{USAGE}");
+    FAILED
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+struct CheckArgs {
+    format: OutputFormat,
+    files: Vec<PathBuf>,
+}
+
+impl CheckArgs {
+    fn parse<'a>(mut args: impl Iterator<Item = &'a OsString>) -> Result<Self, String> {
+        let mut format = OutputFormat::Text;
+        let mut files = Vec::new();
+        while let Some(arg) = args.next() {
+            let format_value = match arg.to_str() {
+                Some("--format") => Some(
+                    args.next()
+                        .and_then(|v| v.to_str())
+                        .ok_or("--format 后面要写 text 或 json")?
+                        .to_owned(),
+                ),
+                Some(a) if a.starts_with("--format=") => {
+                    Some(a.trim_start_matches("--format=").to_owned())
+                }
+                Some(a) if a.starts_with('-') && a != "-" => return Err(format!("未知选项“{a}”")),
+                _ => None,
+            };
+            match format_value.as_deref() {
+                Some("text") => format = OutputFormat::Text,
+                Some("json") => format = OutputFormat::Json,
+                Some(other) => return Err(format!("--format 只能是 text 或 json，不是“{other}”")),
+                None => files.push(PathBuf::from(arg)),
+            }
+        }
+        if files.is_empty() {
+            return Err("check 需要至少一个文件".to_owned());
+        }
+        Ok(CheckArgs { format, files })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ExportKind {
+    Html,
+    Json,
+}
+
+struct ExportArgs {
+    kind: ExportKind,
+    file: PathBuf,
+    output: Option<PathBuf>,
+}
+
+impl ExportArgs {
+    fn parse<'a>(mut args: impl Iterator<Item = &'a OsString>) -> Result<Self, String> {
+        let (mut kind, mut file, mut output) = (None, None, None);
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("--html") | Some("--json") if kind.is_some() => {
+                    return Err("--html 和 --json 只能选一个".to_owned())
+                }
+                Some("--html") => kind = Some(ExportKind::Html),
+                Some("--json") => kind = Some(ExportKind::Json),
+                Some("-o" | "--output") => {
+                    output = Some(PathBuf::from(args.next().ok_or("-o 后面要写输出文件")?))
+                }
+                Some(a) if a.starts_with('-') && a != "-" => return Err(format!("未知选项“{a}”")),
+                _ if file.is_some() => return Err("export 一次只导出一个文件".to_owned()),
+                _ => file = Some(PathBuf::from(arg)),
+            }
+        }
+        Ok(ExportArgs {
+            kind: kind.ok_or("export 需要 --html 或 --json")?,
+            file: file.ok_or("export 需要一个草稿文件")?,
+            output,
+        })
+    }
+}
+
+/// Reads a draft file (`-` is standard input).
+fn load(path: &FsPath) -> Result<Draft, String> {
+    let mut bytes = Vec::new();
+    let read = if path.as_os_str() == "-" {
+        io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        // Refuse an oversized file before reading it all into memory.
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("无法读取：{}", io_reason(&e)))?;
+    read_draft_bytes(&bytes).map_err(|e: ReadError| e.to_string())
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "文件不存在".to_owned(),
+        io::ErrorKind::PermissionDenied => "没有读取权限".to_owned(),
+        io::ErrorKind::IsADirectory => "这是一个文件夹".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+fn check_files(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut status = OK;
+    let mut tally = Tally::default();
+    let mut json_rows = Vec::new();
+    for path in &args.files {
+        let name = path.display().to_string();
+        let findings: Vec<Finding> = match load(path) {
+            Ok(draft) => check(&draft),
+            Err(reason) => {
+                let _ = writeln!(err, "selfeval: {name}: {reason}");
+                status = FAILED;
+                continue;
+            }
+        };
+        let file_tally = Tally::of(&findings);
+        if file_tally.errors > 0 && status == OK {
+            status = FOUND_ERRORS;
+        }
+        tally = tally + file_tally;
+        for f in &findings {
+            match args.format {
+                OutputFormat::Text => {
+                    let _ = writeln!(
+                        out,
+                        "{name}: {} {} {}: {}",
+                        f.severity(),
+                        f.rule,
+                        f.path,
+                        f.message
+                    );
+                }
+                OutputFormat::Json => json_rows.push(json!({
+                    "file": name,
+                    "rule": f.rule.id(),
+                    "severity": f.severity().id(),
+                    "path": f.path.to_string(),
+                    "message": f.message,
+                })),
+            }
+        }
+    }
+    if args.format == OutputFormat::Json {
+        let text = serde_json::to_string_pretty(&json_rows).unwrap_or_else(|_| "[]".to_owned());
+        let _ = writeln!(out, "{text}");
+    }
+    if args.files.len() > 1 {
+        let _ = writeln!(
+            err,
+            "selfeval: 共 {} 个文件：{} 个错误，{} 个警告，{} 个提示",
+            args.files.len(),
+            tally.errors,
+            tally.warnings,
+            tally.infos
+        );
+    }
+    status
+}
+
+fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let name = args.file.display();
+    let draft = match load(&args.file) {
+        Ok(draft) => draft,
+        Err(reason) => {
+            let _ = writeln!(err, "selfeval: {name}: {reason}");
+            return FAILED;
+        }
+    };
+    let errors = Tally::of(&check(&draft)).errors;
+    if errors > 0 {
+        let _ = writeln!(
+            err,
+            "selfeval: 注意：{name} 有 {errors} 个错误，仍然导出（用 selfeval check 查看）"
+        );
+    }
+    let text = match args.kind {
+        ExportKind::Html => render_html(&draft),
+        ExportKind::Json => render_json(&draft),
+    };
+    let written = match &args.output {
+        Some(path) if path.as_os_str() != "-" => std::fs::write(path, text.as_bytes())
+            .map_err(|e| format!("无法写入 {}：{}", path.display(), io_reason(&e))),
+        _ => out
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("无法写到标准输出：{e}")),
+    };
+    match written {
+        Ok(()) => OK,
+        Err(reason) => {
+            let _ = writeln!(err, "selfeval: {reason}");
+            FAILED
+        }
+    }
+}

@@ -1,0 +1,591 @@
+//! The draft file (spec §3): reading a colleague's JSON into a [`Draft`] and writing one back.
+//!
+//! Reading never panics and never guesses: a file that is not JSON, is another kind of file, is
+//! from a newer version, or holds a value of the wrong type is refused with a message that names
+//! the problem and where it is. Numbers where text is expected are kept as the text they were
+//! written as (`serde_json`'s `arbitrary_precision` keeps `155.540` as `155.540`), and unknown
+//! fields are kept so they survive a round trip.
+
+use serde_json::{Map, Value};
+
+use crate::model::{
+    Basic, Draft, Extra, GeneralBudget, Goals, Meta, Performance, PerformancePoint, ProjectRow,
+    SpecialFund, Staff, TextSection,
+};
+
+/// The `format` every draft file carries.
+pub const FORMAT: &str = "selfeval-draft";
+/// The newest version this program reads and the one it writes.
+pub const VERSION: u64 = 1;
+/// Larger files are refused before they are parsed.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Deeper JSON nesting is refused before it is parsed (a draft needs four levels).
+pub const MAX_DEPTH: usize = 64;
+/// More rows than this, all lists together, are refused.
+pub const MAX_ROWS: usize = 10_000;
+
+/// Why a file could not be read as a draft. The messages are for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("文件过大（{} MB）：草稿文件最大 5 MB", bytes.div_ceil(1024 * 1024))]
+    TooLarge { bytes: usize },
+    #[error("文件是 UTF-16 编码：请用记事本“另存为”UTF-8 编码后再导入")]
+    Utf16,
+    #[error("文件不是文本（不是 UTF-8 编码），不是草稿文件")]
+    NotText,
+    #[error("文件为空，不是草稿文件")]
+    Empty,
+    #[error("JSON 嵌套超过 {MAX_DEPTH} 层，不是草稿文件")]
+    TooDeep,
+    #[error("不是有效的 JSON：第 {line} 行第 {column} 列，{reason}")]
+    BadJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    #[error("不是绩效自评草稿文件：{0}")]
+    NotADraft(&'static str),
+    #[error("这是另一种文件（format 为“{0}”），不是绩效自评草稿（format 应为“selfeval-draft”）")]
+    OtherFormat(String),
+    #[error("这份草稿是第 {0} 版格式，比本程序能读的第 {VERSION} 版新：请使用新版本的程序打开")]
+    NewerVersion(String),
+    #[error("草稿的版本号“{0}”无效")]
+    BadVersion(String),
+    #[error("字段 {path} 应为{expected}，文件中却是{found}")]
+    WrongType {
+        path: String,
+        expected: &'static str,
+        found: &'static str,
+    },
+    #[error("行数过多（共 {0} 行）：一份草稿最多 {MAX_ROWS} 行")]
+    TooManyRows(usize),
+}
+
+/// Reads a draft file's bytes (as a file picker or the command line gives them).
+pub fn read_draft_bytes(bytes: &[u8]) -> Result<Draft, ReadError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReadError::Utf16);
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotText)?;
+    read_draft(text)
+}
+
+/// Reads a draft from its JSON text.
+pub fn read_draft(text: &str) -> Result<Draft, ReadError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: text.len() });
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if nesting_depth_exceeds(text.as_bytes(), MAX_DEPTH) {
+        return Err(ReadError::TooDeep);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| bad_json(text, &e))?;
+    let root = value
+        .as_object()
+        .ok_or(ReadError::NotADraft("文件内容不是一个 JSON 对象"))?;
+    match root.get("format") {
+        None => return Err(ReadError::NotADraft("缺少 format 字段")),
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) => return Err(ReadError::OtherFormat(f.clone())),
+        Some(other) => return Err(ReadError::OtherFormat(other.to_string())),
+    }
+    check_version(root.get("version"))?;
+    let rows = count_rows(root);
+    if rows > MAX_ROWS {
+        return Err(ReadError::TooManyRows(rows));
+    }
+    draft_from(root)
+}
+
+/// Writes a draft as its JSON file: pretty-printed, known fields in the spec's order, unknown
+/// fields after them, every value as typed.
+pub fn write_draft(draft: &Draft) -> String {
+    let mut text = serde_json::to_string_pretty(&draft_to_value(draft)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn check_version(version: Option<&Value>) -> Result<(), ReadError> {
+    let written = match version {
+        None => return Err(ReadError::NotADraft("缺少 version 字段")),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) => s.trim().to_owned(),
+        Some(other) => return Err(ReadError::BadVersion(other.to_string())),
+    };
+    if written.is_empty() || !written.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ReadError::BadVersion(written));
+    }
+    let digits = written.trim_start_matches('0');
+    match digits.parse::<u64>() {
+        Ok(VERSION) => Ok(()),
+        Ok(0) | Err(_) if digits.is_empty() => Err(ReadError::BadVersion(written)),
+        // Versions before 1 do not exist; anything else is newer (including numbers too big for u64).
+        _ => Err(ReadError::NewerVersion(written)),
+    }
+}
+
+/// True when `[` / `{` nest deeper than `limit` outside strings. Runs before parsing so that a
+/// hostile file cannot make the parser recurse deeply.
+fn nesting_depth_exceeds(bytes: &[u8], limit: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A JSON syntax error with its position counted in characters, as an editor shows it.
+fn bad_json(text: &str, e: &serde_json::Error) -> ReadError {
+    let line = e.line();
+    // serde_json counts the column in bytes; Chinese text needs characters.
+    let column = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .map(|l| {
+            let mut end = e.column().min(l.len());
+            while !l.is_char_boundary(end) {
+                end += 1;
+            }
+            l.get(..end).map_or(e.column(), |s| s.chars().count())
+        })
+        .unwrap_or(e.column());
+    use serde_json::error::Category;
+    let detail = e.to_string();
+    let detail = detail.split(" at line ").next().unwrap_or_default();
+    let reason = match e.classify() {
+        Category::Eof => format!("文件在 JSON 结束之前就断了，可能不完整（{detail}）"),
+        Category::Syntax | Category::Data | Category::Io => format!("语法错误（{detail}）"),
+    };
+    ReadError::BadJson {
+        line,
+        column,
+        reason,
+    }
+}
+
+fn count_rows(root: &Map<String, Value>) -> usize {
+    let len = |v: Option<&Value>| v.and_then(Value::as_array).map_or(0, Vec::len);
+    let section = |name: &str| root.get(name).and_then(Value::as_object);
+    let basic = section("basic");
+    let budget = section("general_budget");
+    let performance = section("performance");
+    len(basic.and_then(|b| b.get("functions")))
+        + len(budget.and_then(|b| b.get("projects")))
+        + len(performance.and_then(|p| p.get("overall")))
+        + len(performance.and_then(|p| p.get("special_funds")))
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "空值",
+        Value::Bool(_) => "真假值",
+        Value::Number(_) => "数字",
+        Value::String(_) => "文本",
+        Value::Array(_) => "列表",
+        Value::Object(_) => "对象",
+    }
+}
+
+fn wrong_type(path: &str, expected: &'static str, found: &Value) -> ReadError {
+    ReadError::WrongType {
+        path: path.to_owned(),
+        expected,
+        found: kind_of(found),
+    }
+}
+
+/// One JSON object of the draft, read field by field; what is not taken is kept as extra.
+struct Fields<'a> {
+    map: Option<&'a Map<String, Value>>,
+    path: String,
+    taken: Vec<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    fn of(value: Option<&'a Value>, path: impl Into<String>) -> Result<Self, ReadError> {
+        let path = path.into();
+        let map = match value {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(map)) => Some(map),
+            Some(other) => return Err(wrong_type(&path, "对象", other)),
+        };
+        Ok(Fields {
+            map,
+            path,
+            taken: Vec::new(),
+        })
+    }
+
+    fn path_of(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    fn take(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.taken.push(key);
+        self.map.and_then(|m| m.get(key))
+    }
+
+    /// A typed value: text as it is, a number as the text it was written as, missing as empty.
+    fn text(&mut self, key: &'static str) -> Result<String, ReadError> {
+        let path = self.path_of(key);
+        text_value(self.take(key), &path)
+    }
+
+    fn object(&mut self, key: &'static str) -> Result<Fields<'a>, ReadError> {
+        let path = self.path_of(key);
+        Fields::of(self.take(key), path)
+    }
+
+    fn list(&mut self, key: &'static str) -> Result<(&'a [Value], String), ReadError> {
+        let path = self.path_of(key);
+        match self.take(key) {
+            None | Some(Value::Null) => Ok((&[], path)),
+            Some(Value::Array(items)) => Ok((items.as_slice(), path)),
+            Some(other) => Err(wrong_type(&path, "列表", other)),
+        }
+    }
+
+    fn rows<T>(
+        &mut self,
+        key: &'static str,
+        read_row: impl Fn(Fields<'a>) -> Result<T, ReadError>,
+    ) -> Result<Vec<T>, ReadError> {
+        let (items, path) = self.list(key)?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read_row(Fields::of(Some(item), format!("{path}[{i}]"))?))
+            .collect()
+    }
+
+    fn extra(self) -> Extra {
+        self.map
+            .map(|m| {
+                m.iter()
+                    .filter(|(k, _)| !self.taken.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+fn text_value(value: Option<&Value>, path: &str) -> Result<String, ReadError> {
+    match value {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::Number(n)) => Ok(n.to_string()),
+        Some(other) => Err(wrong_type(path, "文本", other)),
+    }
+}
+
+fn draft_from(root: &Map<String, Value>) -> Result<Draft, ReadError> {
+    let mut top = Fields {
+        map: Some(root),
+        path: String::new(),
+        taken: Vec::new(),
+    };
+    top.take("format");
+    top.take("version");
+
+    let mut m = top.object("meta")?;
+    let meta = Meta {
+        department: m.text("department")?,
+        short_name: m.text("short_name")?,
+        year: m.text("year")?,
+        extra: m.extra(),
+    };
+
+    let mut b = top.object("basic")?;
+    let (items, path) = b.list("functions")?;
+    let functions = items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| text_value(Some(v), &format!("{path}[{i}]")))
+        .collect::<Result<_, _>>()?;
+    let organization = b.text("organization")?;
+    let mut s = b.object("staff")?;
+    let staff = Staff {
+        as_of: s.text("as_of")?,
+        total: s.text("total")?,
+        active: s.text("active")?,
+        retired: s.text("retired")?,
+        extra: s.extra(),
+    };
+    let basic = Basic {
+        functions,
+        organization,
+        staff,
+        extra: b.extra(),
+    };
+
+    let mut g = top.object("goals")?;
+    let goals = Goals {
+        overall: g.text("overall")?,
+        special_funds: g.text("special_funds")?,
+        other_projects: g.text("other_projects")?,
+        extra: g.extra(),
+    };
+
+    let mut gb = top.object("general_budget")?;
+    let general_budget = GeneralBudget {
+        annual_budget: gb.text("annual_budget")?,
+        full_year_budget: gb.text("full_year_budget")?,
+        appropriation_income: gb.text("appropriation_income")?,
+        appropriation_expense: gb.text("appropriation_expense")?,
+        basic_expense: gb.text("basic_expense")?,
+        personnel_expense: gb.text("personnel_expense")?,
+        public_expense: gb.text("public_expense")?,
+        project_expense: gb.text("project_expense")?,
+        projects: gb.rows("projects", |mut r| {
+            Ok(ProjectRow {
+                name: r.text("name")?,
+                amount: r.text("amount")?,
+                extra: r.extra(),
+            })
+        })?,
+        extra: gb.extra(),
+    };
+
+    let gov_fund_budget = text_section(&mut top, "gov_fund_budget")?;
+    let state_capital_budget = text_section(&mut top, "state_capital_budget")?;
+    let social_insurance_budget = text_section(&mut top, "social_insurance_budget")?;
+
+    let mut p = top.object("performance")?;
+    let performance = Performance {
+        overall: p.rows("overall", |mut r| {
+            Ok(PerformancePoint {
+                title: r.text("title")?,
+                text: r.text("text")?,
+                extra: r.extra(),
+            })
+        })?,
+        special_funds_stated_count: p.text("special_funds_stated_count")?,
+        special_funds: p.rows("special_funds", |mut r| {
+            Ok(SpecialFund {
+                name: r.text("name")?,
+                initial_budget: r.text("initial_budget")?,
+                adjustment: r.text("adjustment")?,
+                actual: r.text("actual")?,
+                carryover: r.text("carryover")?,
+                effect: r.text("effect")?,
+                extra: r.extra(),
+            })
+        })?,
+        extra: p.extra(),
+    };
+
+    Ok(Draft {
+        meta,
+        basic,
+        goals,
+        general_budget,
+        gov_fund_budget,
+        state_capital_budget,
+        social_insurance_budget,
+        performance,
+        problems: top.text("problems")?,
+        improvements: top.text("improvements")?,
+        result_use: top.text("result_use")?,
+        other: top.text("other")?,
+        extra: top.extra(),
+    })
+}
+
+fn text_section(top: &mut Fields<'_>, key: &'static str) -> Result<TextSection, ReadError> {
+    let mut s = top.object(key)?;
+    Ok(TextSection {
+        text: s.text("text")?,
+        extra: s.extra(),
+    })
+}
+
+/// Builds a JSON object from known fields, then the unknown ones.
+fn object<const N: usize>(known: [(&str, Value); N], extra: &Extra) -> Value {
+    let mut map: Map<String, Value> = known.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    for (k, v) in extra {
+        map.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    Value::Object(map)
+}
+
+fn s(text: &str) -> Value {
+    Value::String(text.to_owned())
+}
+
+fn draft_to_value(d: &Draft) -> Value {
+    let gb = &d.general_budget;
+    let perf = &d.performance;
+    let section = |t: &TextSection| object([("text", s(&t.text))], &t.extra);
+    object(
+        [
+            ("format", s(FORMAT)),
+            ("version", Value::from(VERSION)),
+            (
+                "meta",
+                object(
+                    [
+                        ("department", s(&d.meta.department)),
+                        ("short_name", s(&d.meta.short_name)),
+                        ("year", s(&d.meta.year)),
+                    ],
+                    &d.meta.extra,
+                ),
+            ),
+            (
+                "basic",
+                object(
+                    [
+                        (
+                            "functions",
+                            Value::Array(d.basic.functions.iter().map(|f| s(f)).collect()),
+                        ),
+                        ("organization", s(&d.basic.organization)),
+                        (
+                            "staff",
+                            object(
+                                [
+                                    ("as_of", s(&d.basic.staff.as_of)),
+                                    ("total", s(&d.basic.staff.total)),
+                                    ("active", s(&d.basic.staff.active)),
+                                    ("retired", s(&d.basic.staff.retired)),
+                                ],
+                                &d.basic.staff.extra,
+                            ),
+                        ),
+                    ],
+                    &d.basic.extra,
+                ),
+            ),
+            (
+                "goals",
+                object(
+                    [
+                        ("overall", s(&d.goals.overall)),
+                        ("special_funds", s(&d.goals.special_funds)),
+                        ("other_projects", s(&d.goals.other_projects)),
+                    ],
+                    &d.goals.extra,
+                ),
+            ),
+            (
+                "general_budget",
+                object(
+                    [
+                        ("annual_budget", s(&gb.annual_budget)),
+                        ("full_year_budget", s(&gb.full_year_budget)),
+                        ("appropriation_income", s(&gb.appropriation_income)),
+                        ("appropriation_expense", s(&gb.appropriation_expense)),
+                        ("basic_expense", s(&gb.basic_expense)),
+                        ("personnel_expense", s(&gb.personnel_expense)),
+                        ("public_expense", s(&gb.public_expense)),
+                        ("project_expense", s(&gb.project_expense)),
+                        (
+                            "projects",
+                            Value::Array(
+                                gb.projects
+                                    .iter()
+                                    .map(|r| {
+                                        object(
+                                            [("name", s(&r.name)), ("amount", s(&r.amount))],
+                                            &r.extra,
+                                        )
+                                    })
+                                    .collect(),
+                            ),
+                        ),
+                    ],
+                    &gb.extra,
+                ),
+            ),
+            ("gov_fund_budget", section(&d.gov_fund_budget)),
+            ("state_capital_budget", section(&d.state_capital_budget)),
+            (
+                "social_insurance_budget",
+                section(&d.social_insurance_budget),
+            ),
+            (
+                "performance",
+                object(
+                    [
+                        (
+                            "overall",
+                            Value::Array(
+                                perf.overall
+                                    .iter()
+                                    .map(|p| {
+                                        object(
+                                            [("title", s(&p.title)), ("text", s(&p.text))],
+                                            &p.extra,
+                                        )
+                                    })
+                                    .collect(),
+                            ),
+                        ),
+                        (
+                            "special_funds_stated_count",
+                            s(&perf.special_funds_stated_count),
+                        ),
+                        (
+                            "special_funds",
+                            Value::Array(
+                                perf.special_funds
+                                    .iter()
+                                    .map(|f| {
+                                        object(
+                                            [
+                                                ("name", s(&f.name)),
+                                                ("initial_budget", s(&f.initial_budget)),
+                                                ("adjustment", s(&f.adjustment)),
+                                                ("actual", s(&f.actual)),
+                                                ("carryover", s(&f.carryover)),
+                                                ("effect", s(&f.effect)),
+                                            ],
+                                            &f.extra,
+                                        )
+                                    })
+                                    .collect(),
+                            ),
+                        ),
+                    ],
+                    &perf.extra,
+                ),
+            ),
+            ("problems", s(&d.problems)),
+            ("improvements", s(&d.improvements)),
+            ("result_use", s(&d.result_use)),
+            ("other", s(&d.other)),
+        ],
+        &d.extra,
+    )
+}

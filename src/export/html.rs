@@ -1,0 +1,356 @@
+//! The report as one self-contained HTML document laid out as the official document: no script,
+//! no network, inline CSS with A4 print styles and the fonts of GB/T 9704 (小标宋 title, 黑体,
+//! 楷体 and 仿宋 headings and body) with fallbacks.
+//!
+//! The wording follows the original report: for the seed draft every sentence of the seed
+//! document appears in the export. Every user text is escaped.
+
+use std::fmt::Write;
+
+use crate::amount::{parse_amount, parse_count, parse_year};
+use crate::model::{Draft, SpecialFund};
+use crate::outline::Section;
+use crate::text::{chinese_numeral, ends_sentence, is_blank, paragraphs};
+
+const STYLE: &str = include_str!("report.css");
+
+/// Scripts, frames, forms, network: nothing but inline styles is allowed in the document.
+const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/// Renders the report. This is exactly what the app downloads and `selfeval export --html` writes.
+pub fn render_html(draft: &Draft) -> String {
+    let mut doc = Doc::default();
+    let title = draft.title();
+    doc.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    doc.raw(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\n"
+    ));
+    doc.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    doc.raw("<meta name=\"generator\" content=\"selfeval\">\n<title>");
+    doc.text(&title);
+    doc.raw("</title>\n<style>\n");
+    doc.raw(STYLE);
+    doc.raw("</style>\n</head>\n<body>\n<article class=\"report\">\n<h1>");
+    doc.text(&title);
+    doc.raw("</h1>\n");
+
+    basic(&mut doc, draft);
+    general_budget(&mut doc, draft);
+    for (section, text) in [
+        (Section::GovFundBudget, &draft.gov_fund_budget.text),
+        (
+            Section::StateCapitalBudget,
+            &draft.state_capital_budget.text,
+        ),
+        (
+            Section::SocialInsuranceBudget,
+            &draft.social_insurance_budget.text,
+        ),
+    ] {
+        doc.heading(2, &section.heading());
+        doc.paragraphs("", text);
+    }
+    performance(&mut doc, draft);
+    for (section, text) in [
+        (Section::Problems, &draft.problems),
+        (Section::Improvements, &draft.improvements),
+        (Section::ResultUse, &draft.result_use),
+        (Section::Other, &draft.other),
+    ] {
+        doc.heading(2, &section.heading());
+        doc.paragraphs("", text);
+    }
+    doc.raw("</article>\n</body>\n</html>\n");
+    doc.out
+}
+
+fn basic(doc: &mut Doc, d: &Draft) {
+    let name = d.display_name();
+    doc.heading(2, &Section::Basic.heading());
+    doc.heading(3, &format!("（一）{name}基本情况"));
+
+    doc.heading(4, "1、主要职能。");
+    doc.paragraph_text("本部门主要职能是：");
+    for (i, function) in d.basic.functions.iter().enumerate() {
+        doc.paragraphs(&format!("（{}）", i + 1), function);
+    }
+    doc.heading(4, "2、机构情况。");
+    doc.paragraphs("", &d.basic.organization);
+    doc.heading(4, "3、人员情况。");
+    let staff = &d.basic.staff;
+    doc.open_p();
+    doc.text("本部门截止");
+    doc.value(staff.as_of.trim());
+    doc.text("实有人数总计");
+    doc.value(&count(&staff.total));
+    doc.text("人，其中在职");
+    doc.value(&count(&staff.active));
+    doc.text("人，退休");
+    doc.value(&count(&staff.retired));
+    doc.text("人。");
+    doc.close_p();
+
+    doc.heading(
+        3,
+        &format!(
+            "（二）{name}年度整体支出绩效目标，部门专项资金绩效目标、其他项目支出（除省级专项资金以外）绩效目标"
+        ),
+    );
+    let goals = [
+        ("年度整体支出绩效目标", &d.goals.overall, true),
+        ("部门专项资金绩效目标", &d.goals.special_funds, false),
+        (
+            "其他项目支出（除省级专项资金以外）绩效目标",
+            &d.goals.other_projects,
+            false,
+        ),
+    ];
+    let shown = goals
+        .into_iter()
+        .filter(|(_, text, required)| *required || !is_blank(text));
+    for (n, (label, text, _)) in shown.enumerate() {
+        doc.heading(4, &format!("{}、{label}", n + 1));
+        doc.paragraphs("", text);
+    }
+}
+
+fn general_budget(doc: &mut Doc, d: &Draft) {
+    let gb = &d.general_budget;
+    let year = year(&d.meta.year);
+    doc.heading(2, &Section::GeneralBudget.heading());
+    doc.heading(3, "（一）基本支出情况");
+
+    doc.open_p();
+    doc.text("1、");
+    doc.value(&year);
+    doc.text("年预算资金");
+    doc.amount(&gb.annual_budget);
+    if !is_blank(&gb.full_year_budget) {
+        doc.text("，全年预算数");
+        doc.amount(&gb.full_year_budget);
+    }
+    doc.text("。");
+    doc.close_p();
+
+    doc.open_p();
+    doc.text("2、");
+    doc.value(&year);
+    doc.text("年度单位一般公共预算财政拨款收入");
+    doc.amount(&gb.appropriation_income);
+    doc.text("。");
+    doc.close_p();
+
+    doc.open_p();
+    doc.text("3、");
+    doc.value(&year);
+    doc.text("年度单位一般公共预算财政拨款支出");
+    doc.amount(&gb.appropriation_expense);
+    doc.text("，其中：项目支出");
+    doc.amount(&gb.project_expense);
+    doc.text("，基本支出");
+    doc.amount(&gb.basic_expense);
+    doc.text("，其中：人员经费");
+    doc.amount(&gb.personnel_expense);
+    doc.text("，公用经费");
+    doc.amount(&gb.public_expense);
+    doc.text("。");
+    doc.close_p();
+
+    doc.heading(3, "（二）项目支出情况");
+    doc.open_p();
+    doc.value(&year);
+    doc.text("年度项目支出合计");
+    doc.amount(&gb.project_expense);
+    for (i, row) in gb.projects.iter().enumerate() {
+        doc.text(if i == 0 { "，其中：" } else { "；" });
+        doc.text(&format!("{}.", i + 1));
+        doc.value(row.name.trim());
+        doc.amount(&row.amount);
+    }
+    doc.text("。");
+    doc.close_p();
+}
+
+fn performance(doc: &mut Doc, d: &Draft) {
+    let perf = &d.performance;
+    doc.heading(2, &Section::Performance.heading());
+    doc.heading(3, "（一）部门整体支出绩效情况");
+    for (i, point) in perf.overall.iter().enumerate() {
+        let title = point.title.trim();
+        let lead = if title.is_empty() {
+            format!("{}、", i + 1)
+        } else if ends_sentence(title) {
+            format!("{}、{title}", i + 1)
+        } else {
+            format!("{}、{title}。", i + 1)
+        };
+        doc.paragraphs(&lead, &point.text);
+    }
+
+    doc.heading(3, "（二）专项资金支出绩效情况");
+    let year = year(&d.meta.year);
+    let stated = perf.special_funds_stated_count.trim();
+    doc.open_p();
+    doc.text("本单位");
+    doc.value(&year);
+    match (stated.is_empty(), perf.special_funds.is_empty()) {
+        (true, true) => doc.text("年无专项资金。"),
+        (true, false) => doc.text("年专项资金情况如下："),
+        (false, _) => {
+            doc.text("年专项资金共");
+            doc.value(&count(stated));
+            doc.text(if perf.special_funds.is_empty() {
+                "个。"
+            } else {
+                "个，其中："
+            });
+        }
+    }
+    doc.close_p();
+    for (i, fund) in perf.special_funds.iter().enumerate() {
+        special_fund(doc, i, fund);
+    }
+}
+
+fn special_fund(doc: &mut Doc, i: usize, fund: &SpecialFund) {
+    let mut lead = Doc::default();
+    lead.text(&format!("{}是", chinese_numeral(i + 1)));
+    lead.value(fund.name.trim());
+    lead.text("，年初预算资金");
+    lead.amount(&fund.initial_budget);
+    match parse_amount(&fund.adjustment) {
+        Ok(Some(a)) if a.is_negative() => {
+            lead.text("，年中执行调减");
+            lead.value(&format!("{}万元", a.value().abs()));
+        }
+        _ => {
+            lead.text("，年中执行调增");
+            lead.amount(&fund.adjustment);
+        }
+    }
+    lead.text("，实际支出");
+    lead.amount(&fund.actual);
+    lead.text("，结余结转");
+    lead.amount(&fund.carryover);
+    lead.text("。");
+    doc.paragraphs_after_markup(&lead.out, &fund.effect);
+}
+
+/// A count as the report prints it: the number, without a unit typed after it.
+fn count(typed: &str) -> String {
+    match parse_count(typed) {
+        Ok(Some(n)) => n.to_string(),
+        _ => typed.trim().to_owned(),
+    }
+}
+
+fn year(typed: &str) -> String {
+    match parse_year(typed) {
+        Ok(Some(y)) => y.to_string(),
+        _ => typed.trim().to_owned(),
+    }
+}
+
+/// The HTML being written. Every method that takes user text escapes it.
+#[derive(Default)]
+struct Doc {
+    out: String,
+}
+
+impl Doc {
+    fn raw(&mut self, html: &str) {
+        self.out.push_str(html);
+    }
+
+    fn text(&mut self, text: &str) {
+        escape_into(&mut self.out, text);
+    }
+
+    /// A value from the draft; a blank one prints as a line to fill in.
+    fn value(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            self.raw("<span class=\"blank\">\u{3000}\u{3000}\u{3000}</span>");
+        } else {
+            self.text(text);
+        }
+    }
+
+    /// An amount as typed, normalized to ASCII (`１５．５万元` prints `15.5万元`); one that does
+    /// not parse prints as typed, so the export never hides what the draft says.
+    fn amount(&mut self, typed: &str) {
+        match parse_amount(typed) {
+            Ok(Some(a)) => self.text(&format!("{a}万元")),
+            Ok(None) => {
+                self.value("");
+                self.text("万元");
+            }
+            Err(_) => self.text(typed.trim()),
+        }
+    }
+
+    fn heading(&mut self, level: u8, text: &str) {
+        let _ = write!(self.out, "<h{level}>");
+        self.text(text);
+        let _ = writeln!(self.out, "</h{level}>");
+    }
+
+    fn open_p(&mut self) {
+        self.raw("<p>");
+    }
+
+    fn close_p(&mut self) {
+        self.raw("</p>\n");
+    }
+
+    fn paragraph_text(&mut self, text: &str) {
+        self.open_p();
+        self.text(text);
+        self.close_p();
+    }
+
+    /// A text of one or more paragraphs, `lead` in front of the first; the last paragraph gets
+    /// a full stop when it has no closing punctuation (the report prints "无。" for "无").
+    fn paragraphs(&mut self, lead: &str, text: &str) {
+        let mut escaped = String::new();
+        escape_into(&mut escaped, lead);
+        self.paragraphs_after_markup(&escaped, text);
+    }
+
+    fn paragraphs_after_markup(&mut self, lead_html: &str, text: &str) {
+        let paras: Vec<&str> = paragraphs(text).collect();
+        if paras.is_empty() {
+            self.open_p();
+            self.raw(lead_html);
+            self.value("");
+            self.close_p();
+            return;
+        }
+        let last = paras.len() - 1;
+        for (i, para) in paras.into_iter().enumerate() {
+            self.open_p();
+            if i == 0 {
+                self.raw(lead_html);
+            }
+            self.text(para);
+            if i == last && !ends_sentence(para) {
+                self.text("。");
+            }
+            self.close_p();
+        }
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub(crate) fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}

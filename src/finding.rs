@@ -1,0 +1,210 @@
+//! What the checks report: a rule with a stable id, the field it belongs to, and a message.
+
+use std::fmt;
+
+use crate::outline::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// The word the UI shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The rules of spec §5. Ids are stable: tests, the command line and users' notes refer to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    RequiredField,
+    RequiredSection,
+    FormatAmount,
+    FormatNegative,
+    FormatPrecision,
+    FormatCount,
+    FormatYear,
+    SumExpense,
+    SumBasic,
+    SumProjects,
+    SumStaff,
+    SumFund,
+    CountSpecialFunds,
+    LinkFundAmount,
+    LinkFundName,
+    LinkFundMissing,
+    BalanceIncomeExpense,
+    ExecOverBudget,
+    WeakNone,
+    WeakFundEffect,
+    TextNumbering,
+    WeakGoalUnquantified,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 22] = [
+        Rule::RequiredField,
+        Rule::RequiredSection,
+        Rule::FormatAmount,
+        Rule::FormatNegative,
+        Rule::FormatPrecision,
+        Rule::FormatCount,
+        Rule::FormatYear,
+        Rule::SumExpense,
+        Rule::SumBasic,
+        Rule::SumProjects,
+        Rule::SumStaff,
+        Rule::SumFund,
+        Rule::CountSpecialFunds,
+        Rule::LinkFundAmount,
+        Rule::LinkFundName,
+        Rule::LinkFundMissing,
+        Rule::BalanceIncomeExpense,
+        Rule::ExecOverBudget,
+        Rule::WeakNone,
+        Rule::WeakFundEffect,
+        Rule::TextNumbering,
+        Rule::WeakGoalUnquantified,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::RequiredField => "required.field",
+            Rule::RequiredSection => "required.section",
+            Rule::FormatAmount => "format.amount",
+            Rule::FormatNegative => "format.negative",
+            Rule::FormatPrecision => "format.precision",
+            Rule::FormatCount => "format.count",
+            Rule::FormatYear => "format.year",
+            Rule::SumExpense => "sum.expense",
+            Rule::SumBasic => "sum.basic",
+            Rule::SumProjects => "sum.projects",
+            Rule::SumStaff => "sum.staff",
+            Rule::SumFund => "sum.fund",
+            Rule::CountSpecialFunds => "count.special_funds",
+            Rule::LinkFundAmount => "link.fund_amount",
+            Rule::LinkFundName => "link.fund_name",
+            Rule::LinkFundMissing => "link.fund_missing",
+            Rule::BalanceIncomeExpense => "balance.income_expense",
+            Rule::ExecOverBudget => "exec.over_budget",
+            Rule::WeakNone => "weak.none",
+            Rule::WeakFundEffect => "weak.fund_effect",
+            Rule::TextNumbering => "text.numbering",
+            Rule::WeakGoalUnquantified => "weak.goal_unquantified",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::RequiredField
+            | Rule::RequiredSection
+            | Rule::FormatAmount
+            | Rule::FormatNegative
+            | Rule::FormatCount
+            | Rule::FormatYear
+            | Rule::SumExpense
+            | Rule::SumBasic
+            | Rule::SumProjects
+            | Rule::SumStaff
+            | Rule::SumFund
+            | Rule::CountSpecialFunds
+            | Rule::LinkFundAmount => Severity::Error,
+            Rule::FormatPrecision
+            | Rule::LinkFundName
+            | Rule::LinkFundMissing
+            | Rule::BalanceIncomeExpense
+            | Rule::ExecOverBudget
+            | Rule::WeakNone
+            | Rule::WeakFundEffect
+            | Rule::TextNumbering => Severity::Warning,
+            Rule::WeakGoalUnquantified => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One thing the checker found, on one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub path: Path,
+    /// Chinese, says what is wrong and shows the numbers.
+    pub message: String,
+}
+
+impl Finding {
+    pub fn new(rule: Rule, path: Path, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            path,
+            message: message.into(),
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.rule.severity()
+    }
+}
+
+/// How many findings of each severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Self {
+        findings
+            .into_iter()
+            .fold(Tally::default(), |mut tally, finding| {
+                match finding.severity() {
+                    Severity::Error => tally.errors += 1,
+                    Severity::Warning => tally.warnings += 1,
+                    Severity::Info => tally.infos += 1,
+                }
+                tally
+            })
+    }
+
+}
+
+impl std::ops::Add for Tally {
+    type Output = Tally;
+
+    fn add(self, other: Tally) -> Tally {
+        Tally {
+            errors: self.errors + other.errors,
+            warnings: self.warnings + other.warnings,
+            infos: self.infos + other.infos,
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The report as the user typed it: every value is the text that was typed, numbers included.
+//!
+//! Nothing here parses or judges a value; that is the checks' job (`crate::checks`). Keeping the
+//! raw text is what lets a draft with a typo survive a save and a reload unchanged.
+
+use serde_json::{Map, Value};
+
+/// Fields of a draft file that this version of the program does not know. They are kept so a
+/// newer colleague's file survives a round trip through an older program.
+pub type Extra = Map<String, Value>;
+
+/// One 部门整体支出绩效自评报告 draft (format version 1 of `docs/draft-format.md`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Draft {
+    pub meta: Meta,
+    pub basic: Basic,
+    pub goals: Goals,
+    pub general_budget: GeneralBudget,
+    pub gov_fund_budget: TextSection,
+    pub state_capital_budget: TextSection,
+    pub social_insurance_budget: TextSection,
+    pub performance: Performance,
+    pub problems: String,
+    pub improvements: String,
+    pub result_use: String,
+    pub other: String,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    pub department: String,
+    pub short_name: String,
+    pub year: String,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Basic {
+    pub functions: Vec<String>,
+    pub organization: String,
+    pub staff: Staff,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Staff {
+    pub as_of: String,
+    pub total: String,
+    pub active: String,
+    pub retired: String,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Goals {
+    pub overall: String,
+    pub special_funds: String,
+    pub other_projects: String,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GeneralBudget {
+    pub annual_budget: String,
+    pub full_year_budget: String,
+    pub appropriation_income: String,
+    pub appropriation_expense: String,
+    pub basic_expense: String,
+    pub personnel_expense: String,
+    pub public_expense: String,
+    pub project_expense: String,
+    pub projects: Vec<ProjectRow>,
+    pub extra: Extra,
+}
+
+/// A row of 二（二） 项目支出明细.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProjectRow {
+    pub name: String,
+    pub amount: String,
+    pub extra: Extra,
+}
+
+/// Sections 三, 四 and 五: one text each ("无" when there is nothing to say).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextSection {
+    pub text: String,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Performance {
+    pub overall: Vec<PerformancePoint>,
+    pub special_funds_stated_count: String,
+    pub special_funds: Vec<SpecialFund>,
+    pub extra: Extra,
+}
+
+/// A point of 六（一） 部门整体支出绩效情况.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PerformancePoint {
+    pub title: String,
+    pub text: String,
+    pub extra: Extra,
+}
+
+/// A special fund of 六（二）.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpecialFund {
+    pub name: String,
+    pub initial_budget: String,
+    pub adjustment: String,
+    pub actual: String,
+    pub carryover: String,
+    pub effect: String,
+    pub extra: Extra,
+}
+
+impl Draft {
+    /// The report's title: `{department}{year}年度部门整体支出绩效自评报告`.
+    pub fn title(&self) -> String {
+        format!(
+            "{}{}年度部门整体支出绩效自评报告",
+            self.meta.department.trim(),
+            self.meta.year.trim()
+        )
+    }
+
+    /// The name the report uses for the department in its headings: the short name when given.
+    pub fn display_name(&self) -> &str {
+        let short = self.meta.short_name.trim();
+        if short.is_empty() {
+            self.meta.department.trim()
+        } else {
+            short
+        }
+    }
+
+    /// The number of rows in all the lists together; the draft reader refuses files with too many.
+    pub fn row_count(&self) -> usize {
+        self.basic.functions.len()
+            + self.general_budget.projects.len()
+            + self.performance.overall.len()
+            + self.performance.special_funds.len()
+    }
+}

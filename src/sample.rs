@@ -1,0 +1,58 @@
+//! The sample draft: the real 2024 report of 株洲市芦淞区信访局, shipped as the first draft a new
+//! user sees and used throughout the tests.
+
+use crate::draft_file::read_draft;
+use crate::model::Draft;
+
+/// The sample draft file, exactly as the spec gives it.
+pub const SAMPLE_JSON: &str = include_str!("sample/seed-2024.json");
+
+/// The sample draft. It is part of the program, so failing to read it is a build defect that the
+/// tests catch; should it ever happen, a blank draft is returned rather than a panic.
+pub fn sample_draft() -> Draft {
+    read_draft(SAMPLE_JSON).unwrap_or_default()
+}
+
+/// A large, consistent draft for benchmarks: the seed's text with `projects` rows in 二（二）
+/// and `funds` special funds, every fund matching a row by name and amount, and every total
+/// right, so each check does its full work.
+pub fn large_draft(projects: usize, funds: usize) -> Draft {
+    use crate::model::{ProjectRow, SpecialFund};
+    use rust_decimal::Decimal;
+
+    let mut draft = sample_draft();
+    let amount = |i: usize| Decimal::new(i as i64 % 9_000 + 101, 2); // 1.01 ..= 91.00
+    draft.general_budget.projects = (0..projects)
+        .map(|i| ProjectRow {
+            name: format!("项目{}", i + 1),
+            amount: amount(i).to_string(),
+            ..ProjectRow::default()
+        })
+        .collect();
+    let template = draft
+        .performance
+        .special_funds
+        .first()
+        .cloned()
+        .unwrap_or_default();
+    draft.performance.special_funds = (0..funds)
+        .map(|i| SpecialFund {
+            name: format!("项目{}", i + 1),
+            initial_budget: "0".to_owned(),
+            adjustment: amount(i).to_string(),
+            actual: amount(i).to_string(),
+            carryover: "0".to_owned(),
+            ..template.clone()
+        })
+        .collect();
+    draft.performance.special_funds_stated_count = funds.to_string();
+    let project_total: Decimal = (0..projects).map(amount).sum();
+    let adjustments: Decimal = (0..funds).map(amount).sum();
+    let basic = Decimal::new(15_415, 2);
+    let expense = basic + project_total;
+    draft.general_budget.project_expense = project_total.to_string();
+    draft.general_budget.appropriation_expense = expense.to_string();
+    draft.general_budget.appropriation_income = expense.to_string();
+    draft.general_budget.annual_budget = (expense - adjustments).max(Decimal::ZERO).to_string();
+    draft
+}

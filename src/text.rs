@@ -1,0 +1,162 @@
+//! Small facts about Chinese text that the checks and the export share.
+
+/// Maps a full-width ASCII variant (`１`, `．`, `，`, `＂`) to its ASCII form and the ideographic
+/// space to a space; every other character is returned unchanged.
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// True when the text holds nothing but white space.
+pub fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// The number of characters that carry meaning: letters, digits and Han characters, not
+/// punctuation, symbols or spaces.
+pub fn substance_len(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// A name reduced to what identifies it: trimmed, full-width forms made ASCII, and every kind
+/// of quotation mark (“”‘’「」『』"') made the same, so “N合一” and "N合一" are one name.
+pub fn name_key(name: &str) -> String {
+    name.trim()
+        .chars()
+        .map(half_width)
+        .map(|c| match c {
+            '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '"' | '\'' | '〝' | '〞' => {
+                '"'
+            }
+            _ => c,
+        })
+        .collect()
+}
+
+/// Writes a positive number in Chinese numerals as the report numbers things: 一, 十, 十一,
+/// 二十, 一百零五, 一千零一十.
+pub fn chinese_numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    const UNITS: [&str; 4] = ["", "十", "百", "千"];
+    if n == 0 {
+        return DIGITS[0].to_owned();
+    }
+    // Groups of four digits, from the highest: 亿, 万, then units.
+    let groups = [
+        (n / 100_000_000, "亿"),
+        (n / 10_000 % 10_000, "万"),
+        (n % 10_000, ""),
+    ];
+    let mut out = String::new();
+    let mut zero_pending = false;
+    for (group, suffix) in groups {
+        if group == 0 {
+            zero_pending = !out.is_empty();
+            continue;
+        }
+        if zero_pending || (!out.is_empty() && group < 1000) {
+            out.push_str(DIGITS[0]);
+        }
+        zero_pending = false;
+        let mut group_text = String::new();
+        let mut gap = false;
+        for place in (0..4).rev() {
+            let digit = group / 10_usize.pow(place as u32) % 10;
+            if digit == 0 {
+                gap = !group_text.is_empty();
+                continue;
+            }
+            if gap {
+                group_text.push_str(DIGITS[0]);
+                gap = false;
+            }
+            group_text.push_str(DIGITS[digit]);
+            group_text.push_str(UNITS[place]);
+        }
+        out.push_str(&group_text);
+        out.push_str(suffix);
+    }
+    // 一十 at the very start reads 十 (十一, not 一十一).
+    match out.strip_prefix("一十") {
+        Some(rest) => format!("十{rest}"),
+        None => out,
+    }
+}
+
+/// True when a paragraph already ends a sentence (or a quotation or bracket that does).
+pub fn ends_sentence(text: &str) -> bool {
+    matches!(
+        text.trim_end().chars().last(),
+        Some(
+            '。' | '！'
+                | '？'
+                | '；'
+                | '：'
+                | '.'
+                | '!'
+                | '?'
+                | ';'
+                | ':'
+                | '…'
+                | '”'
+                | '’'
+                | '）'
+                | ')'
+                | '」'
+                | '』'
+                | '】'
+                | '》'
+        )
+    )
+}
+
+/// The paragraphs of a text: its non-blank lines, trimmed.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|line| !line.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals_read_as_written() {
+        let cases = [
+            (1, "一"),
+            (9, "九"),
+            (10, "十"),
+            (11, "十一"),
+            (20, "二十"),
+            (21, "二十一"),
+            (100, "一百"),
+            (101, "一百零一"),
+            (110, "一百一十"),
+            (1000, "一千"),
+            (1010, "一千零一十"),
+            (10_000, "一万"),
+            (10_001, "一万零一"),
+            (12_345, "一万二千三百四十五"),
+            (100_000_000, "一亿"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(chinese_numeral(n), text, "{n}");
+        }
+    }
+
+    #[test]
+    fn names_match_whatever_the_quotation_marks() {
+        assert_eq!(name_key(" “N合一”专项 "), name_key("\"N合一\"专项"));
+        assert_eq!(name_key("「N合一」专项"), name_key("＂Ｎ合一＂专项"));
+        assert_ne!(name_key("“N合一”专项"), name_key("“N合一”机制建设经费"));
+    }
+
+    #[test]
+    fn substance_counts_letters_digits_and_han_only() {
+        assert_eq!(substance_len("该专项资金支出。"), 7);
+        assert_eq!(substance_len("  ，。、“”…—— "), 0);
+        assert_eq!(substance_len("完成2次培训，A级"), 8);
+    }
+}

@@ -1,0 +1,208 @@
+//! The `selfeval` command line (spec §7), run as a real process.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use selfeval::sample::SAMPLE_JSON;
+
+fn selfeval(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_selfeval"))
+        .args(args)
+        .output()
+        .expect("run selfeval")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A scratch folder of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+fn seed_with(change: &str, to: &str) -> String {
+    assert!(SAMPLE_JSON.contains(change));
+    SAMPLE_JSON.replacen(change, to, 1)
+}
+
+#[test]
+fn check_prints_the_seeds_four_warnings_and_exits_0() {
+    let dir = scratch("seed");
+    let seed = write(&dir, "seed.json", SAMPLE_JSON);
+    let o = selfeval(&["check", &seed]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<String> = stdout(&o).lines().map(str::to_owned).collect();
+    let heads: Vec<String> = lines
+        .iter()
+        .map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": "))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            format!("{seed}: warning weak.fund_effect performance.special_funds[1].effect"),
+            format!("{seed}: warning link.fund_name performance.special_funds[2].name"),
+            format!("{seed}: warning weak.none problems"),
+            format!("{seed}: warning weak.none improvements"),
+        ]
+    );
+    assert!(lines[1].contains("“N合一”专项"), "{}", lines[1]);
+}
+
+#[test]
+fn an_error_finding_exits_1_and_an_unreadable_file_exits_2() {
+    let dir = scratch("statuses");
+    let good = write(&dir, "good.json", SAMPLE_JSON);
+    let bad_sum = write(
+        &dir,
+        "bad-sum.json",
+        &seed_with(
+            "\"personnel_expense\": \"122.66\"",
+            "\"personnel_expense\": \"122.67\"",
+        ),
+    );
+    let not_json = write(&dir, "not-json.json", "{ this is not json");
+    let other = write(
+        &dir,
+        "other.json",
+        r#"{"format":"something-else","version":1}"#,
+    );
+    let newer = write(
+        &dir,
+        "newer.json",
+        r#"{"format":"selfeval-draft","version":7}"#,
+    );
+    let missing = dir.join("missing.json").to_str().unwrap().to_owned();
+
+    let o = selfeval(&["check", &good, &bad_sum]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains(&format!(
+        "{bad_sum}: error sum.basic general_budget.basic_expense: 基本支出 154.15 ≠ 人员经费 122.67 + 公用经费 31.49 = 154.16，相差 0.01 万元"
+    )));
+
+    for (file, says) in [
+        (&not_json, "不是有效的 JSON：第 1 行"),
+        (&other, "format 为“something-else”"),
+        (&newer, "第 7 版"),
+        (&missing, "文件不存在"),
+    ] {
+        let o = selfeval(&["check", &good, file, &bad_sum]);
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        assert!(stderr(&o).contains(&format!("{file}: ")), "{}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{file}: {}", stderr(&o));
+        // The readable files are still checked.
+        assert!(stdout(&o).contains("sum.basic"));
+    }
+}
+
+#[test]
+fn check_json_output_is_one_array_of_findings() {
+    let dir = scratch("json");
+    let seed = write(&dir, "seed.json", SAMPLE_JSON);
+    let o = selfeval(&["check", "--format", "json", &seed]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
+    let rows = v.as_array().expect("an array");
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0]["file"], seed.as_str());
+    assert_eq!(rows[0]["rule"], "weak.fund_effect");
+    assert_eq!(rows[0]["severity"], "warning");
+    assert_eq!(rows[0]["path"], "performance.special_funds[1].effect");
+    assert!(rows[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("该专项资金支出。"));
+
+    let o = selfeval(&["check", "--format=json", &seed, &seed]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn bad_command_lines_exit_2_with_usage() {
+    for args in [
+        vec![],
+        vec!["frobnicate"],
+        vec!["check"],
+        vec!["check", "--format", "xml", "a.json"],
+        vec!["check", "--verbose", "a.json"],
+        vec!["export", "a.json"],
+        vec!["export", "--html"],
+        vec!["export", "--html", "--json", "a.json"],
+    ] {
+        let o = selfeval(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("用法"), "{args:?}");
+    }
+    let o = selfeval(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("selfeval check"));
+}
+
+#[test]
+fn export_writes_the_html_and_json_the_core_renders() {
+    let dir = scratch("export");
+    let seed = write(&dir, "seed.json", SAMPLE_JSON);
+    let out = dir.join("report.html");
+    let o = selfeval(&["export", "--html", &seed, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        html,
+        selfeval::export::render_html(&selfeval::sample::sample_draft())
+    );
+
+    let o = selfeval(&["export", "--json", &seed]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        stdout(&o),
+        selfeval::write_draft(&selfeval::sample::sample_draft())
+    );
+
+    // A draft with errors still exports, with a note on stderr.
+    let bad = write(
+        &dir,
+        "bad.json",
+        &seed_with(
+            "\"department\": \"株洲市芦淞区信访局\"",
+            "\"department\": \"\"",
+        ),
+    );
+    let o = selfeval(&["export", "--html", &bad]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("1 个错误"), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("<!DOCTYPE html>"));
+
+    let o = selfeval(&["export", "--html", "no-such-file.json"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn script_in_a_field_exports_escaped() {
+    let dir = scratch("escape");
+    let file = write(
+        &dir,
+        "payload.json",
+        &seed_with(
+            "\"organization\": \"",
+            "\"organization\": \"<script>alert(1)</script>",
+        ),
+    );
+    let o = selfeval(&["export", "--html", &file]);
+    let html = stdout(&o);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}

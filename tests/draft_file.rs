@@ -1,0 +1,209 @@
+//! Reading and writing the draft file (spec §3).
+
+use selfeval::draft_file::{read_draft, read_draft_bytes, write_draft, ReadError, MAX_ROWS};
+use selfeval::sample::{sample_draft, SAMPLE_JSON};
+use serde_json::Value;
+
+fn err(text: &str) -> ReadError {
+    match read_draft(text) {
+        Err(e) => e,
+        Ok(_) => panic!("{text:?} should be refused"),
+    }
+}
+
+#[test]
+fn the_seed_reads_with_every_value_as_text() {
+    let d = sample_draft();
+    assert_eq!(d.meta.department, "株洲市芦淞区信访局");
+    // The seed writes the year as a JSON number: it is accepted as its text.
+    assert_eq!(d.meta.year, "2024");
+    assert_eq!(d.basic.functions.len(), 9);
+    assert_eq!(d.general_budget.projects[2].amount, "115.05");
+    assert_eq!(d.performance.special_funds[1].effect, "该专项资金支出。");
+    // An unknown field (meta.unit) is kept.
+    assert_eq!(
+        d.meta.extra.get("unit"),
+        Some(&Value::String("万元".into()))
+    );
+}
+
+#[test]
+fn the_seed_round_trips_losslessly() {
+    let first = sample_draft();
+    let written = write_draft(&first);
+    let again = read_draft(&written).expect("written draft reads back");
+    assert_eq!(again, first);
+    assert_eq!(write_draft(&again), written, "writing is stable");
+
+    // The same JSON as the seed, but for the year now written as text.
+    let mut original: Value = serde_json::from_str(SAMPLE_JSON).unwrap();
+    original["meta"]["year"] = Value::String("2024".into());
+    let ours: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(ours, original);
+}
+
+#[test]
+fn numbers_keep_the_text_they_were_written_as() {
+    let text = r#"{"format":"selfeval-draft","version":1,
+        "general_budget":{"annual_budget":155.540,"projects":[{"name":"甲","amount":0.10}]},
+        "basic":{"staff":{"total":11}}}"#;
+    let d = read_draft(text).unwrap();
+    assert_eq!(d.general_budget.annual_budget, "155.540");
+    assert_eq!(d.general_budget.projects[0].amount, "0.10");
+    assert_eq!(d.basic.staff.total, "11");
+}
+
+#[test]
+fn missing_fields_read_as_empty_and_unknown_fields_survive() {
+    let text = r#"{"format":"selfeval-draft","version":1,"future":{"x":[1,2.50]},
+        "meta":{"department":"甲局","color":"red"},
+        "performance":{"special_funds":[{"name":"乙","note":"kept"}]}}"#;
+    let d = read_draft(text).unwrap();
+    assert_eq!(d.meta.year, "");
+    assert!(d.basic.functions.is_empty());
+    let again = read_draft(&write_draft(&d)).unwrap();
+    assert_eq!(again, d);
+    let written: Value = serde_json::from_str(&write_draft(&d)).unwrap();
+    assert_eq!(written["future"]["x"].to_string(), "[1,2.50]");
+    assert_eq!(written["meta"]["color"], "red");
+    assert_eq!(written["performance"]["special_funds"][0]["note"], "kept");
+}
+
+#[test]
+fn bad_json_names_line_and_column_in_characters() {
+    let text = "{\n  \"format\": \"selfeval-draft\",\n  \"meta\": {\"department\": \"株洲\" \"year\": 1}\n}";
+    match err(text) {
+        ReadError::BadJson { line, column, .. } => {
+            assert_eq!(line, 3);
+            // `"year"` starts at character 31 of line 3 (株洲 counts as two characters, not six bytes).
+            assert_eq!(column, 31);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(err("{\"format\":").to_string().contains("第 1 行"));
+    assert!(matches!(err("not json"), ReadError::BadJson { .. }));
+    assert!(matches!(err(""), ReadError::Empty));
+}
+
+#[test]
+fn another_format_or_a_newer_version_is_refused_by_name() {
+    assert_eq!(
+        err(r#"{"format":"other-tool","version":1}"#),
+        ReadError::OtherFormat("other-tool".into())
+    );
+    assert_eq!(
+        err(r#"{"format":"selfeval-draft","version":2}"#),
+        ReadError::NewerVersion("2".into())
+    );
+    assert_eq!(
+        err(r#"{"format":"selfeval-draft","version":99999999999999999999999}"#),
+        ReadError::NewerVersion("99999999999999999999999".into())
+    );
+    assert!(err(r#"{"format":"selfeval-draft","version":2}"#)
+        .to_string()
+        .contains("新版本"));
+    assert!(matches!(
+        err(r#"{"format":"selfeval-draft","version":0}"#),
+        ReadError::BadVersion(_)
+    ));
+    assert!(matches!(
+        err(r#"{"format":"selfeval-draft","version":1.5}"#),
+        ReadError::BadVersion(_)
+    ));
+    assert!(matches!(
+        err(r#"{"format":"selfeval-draft"}"#),
+        ReadError::NotADraft(_)
+    ));
+    assert!(matches!(err(r#"{"version":1}"#), ReadError::NotADraft(_)));
+    assert!(matches!(err("[1,2,3]"), ReadError::NotADraft(_)));
+    assert!(matches!(err("\"text\""), ReadError::NotADraft(_)));
+}
+
+#[test]
+fn wrong_types_are_errors_that_name_the_field() {
+    let cases = [
+        (
+            r#""meta":{"department":{"a":1}}"#,
+            "meta.department",
+            "对象",
+        ),
+        (r#""meta":"甲局""#, "meta", "文本"),
+        (r#""basic":{"functions":"甲"}"#, "basic.functions", "文本"),
+        (
+            r#""basic":{"functions":["甲",["乙"]]}"#,
+            "basic.functions[1]",
+            "列表",
+        ),
+        (
+            r#""general_budget":{"projects":[{"amount":true}]}"#,
+            "general_budget.projects[0].amount",
+            "真假值",
+        ),
+        (
+            r#""performance":{"special_funds":[1]}"#,
+            "performance.special_funds[0]",
+            "数字",
+        ),
+        (r#""problems":["无"]"#, "problems", "列表"),
+    ];
+    for (field, path, found) in cases {
+        let text = format!(r#"{{"format":"selfeval-draft","version":1,{field}}}"#);
+        match err(&text) {
+            ReadError::WrongType {
+                path: p, found: f, ..
+            } => {
+                assert_eq!((p.as_str(), f), (path, found), "{text}")
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    // null reads as empty.
+    let d = read_draft(r#"{"format":"selfeval-draft","version":1,"problems":null,"meta":null}"#)
+        .unwrap();
+    assert_eq!(d.problems, "");
+}
+
+#[test]
+fn bytes_in_other_encodings_are_refused_clearly() {
+    assert_eq!(
+        read_draft_bytes(&[0xFF, 0xFE, b'{', 0]),
+        Err(ReadError::Utf16)
+    );
+    assert_eq!(
+        read_draft_bytes(&[b'{', 0xC3, 0x28, b'}']),
+        Err(ReadError::NotText)
+    );
+    // A UTF-8 byte order mark (Windows Notepad) is fine.
+    let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+    with_bom.extend_from_slice(SAMPLE_JSON.as_bytes());
+    assert_eq!(read_draft_bytes(&with_bom), Ok(sample_draft()));
+}
+
+#[test]
+fn oversized_deep_and_huge_files_are_refused_before_parsing() {
+    let big = vec![b' '; 5 * 1024 * 1024 + 1];
+    assert!(matches!(
+        read_draft_bytes(&big),
+        Err(ReadError::TooLarge { .. })
+    ));
+
+    let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
+    assert_eq!(read_draft(&deep), Err(ReadError::TooDeep));
+    let deep_in_draft = format!(
+        r#"{{"format":"selfeval-draft","version":1,"x":{}{}}}"#,
+        "[".repeat(70),
+        "]".repeat(70)
+    );
+    assert_eq!(read_draft(&deep_in_draft), Err(ReadError::TooDeep));
+    // Brackets inside strings do not count.
+    let brackets_in_text = format!(
+        r#"{{"format":"selfeval-draft","version":1,"problems":"{}"}}"#,
+        "[".repeat(100)
+    );
+    assert!(read_draft(&brackets_in_text).is_ok());
+
+    let rows = vec!["\"甲\""; MAX_ROWS + 1].join(",");
+    let many =
+        format!(r#"{{"format":"selfeval-draft","version":1,"basic":{{"functions":[{rows}]}}}}"#);
+    assert_eq!(read_draft(&many), Err(ReadError::TooManyRows(MAX_ROWS + 1)));
+}

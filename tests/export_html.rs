@@ -1,0 +1,130 @@
+//! The HTML export (spec §6).
+
+use selfeval::export::render_html;
+use selfeval::outline::Path;
+use selfeval::sample::sample_draft;
+use selfeval::Draft;
+
+const SEED_DOCUMENT: &str = include_str!("data/seed-2024.txt");
+
+/// The visible text of an HTML document: tags dropped, entities decoded.
+fn visible_text(html: &str) -> String {
+    let body = html.split("<body>").nth(1).unwrap_or(html);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// White space removed and brackets made full-width, as the comparison of the spec says.
+fn normalized(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect()
+}
+
+fn sentences(document: &str) -> Vec<String> {
+    document
+        .split(['。', '\n'])
+        .map(normalized)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[test]
+fn every_sentence_of_the_seed_document_appears_in_the_export() {
+    let html = render_html(&sample_draft());
+    let text = normalized(&visible_text(&html));
+    let missing: Vec<String> = sentences(SEED_DOCUMENT)
+        .into_iter()
+        .filter(|s| !text.contains(s.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "missing from the export: {missing:#?}");
+    // Whole lines too, punctuation included (e.g. "无。", "1、主要职能。").
+    for line in SEED_DOCUMENT
+        .lines()
+        .map(normalized)
+        .filter(|l| !l.is_empty())
+    {
+        assert!(text.contains(&line), "line missing: {line}");
+    }
+}
+
+#[test]
+fn the_export_is_self_contained_with_no_script() {
+    let html = render_html(&sample_draft());
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<title>株洲市芦淞区信访局2024年度部门整体支出绩效自评报告</title>"));
+    assert!(html.contains("<h1>株洲市芦淞区信访局2024年度部门整体支出绩效自评报告</h1>"));
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("<script"));
+    assert!(!lower.contains("src="));
+    assert!(!lower.contains("href="));
+    assert!(!lower.contains("url("));
+    assert!(lower.contains("content-security-policy"));
+    assert!(lower.contains("default-src 'none'"));
+    assert!(lower.contains("@page"));
+    assert!(lower.contains("size: a4"));
+    assert!(html.contains("FangSong"));
+    for heading in [
+        "一、基本情况",
+        "二、一般公共预算支出情况",
+        "六、资金使用及绩效情况",
+        "十、其他需要说明的情况",
+    ] {
+        assert!(html.contains(&format!("<h2>{heading}</h2>")), "{heading}");
+    }
+}
+
+#[test]
+fn user_text_is_escaped_everywhere() {
+    let payload = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&";
+    let mut draft = sample_draft();
+    let paths: Vec<Path> = draft.fields().collect();
+    for path in paths {
+        draft.set_field(path, payload);
+    }
+    let html = render_html(&draft);
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("<script"), "a <script> tag got through");
+    assert!(!lower.contains("<img"), "an <img> tag got through");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&quot;&#39;&amp;"));
+    // And it shows as the text typed.
+    assert!(visible_text(&html).contains(payload));
+}
+
+#[test]
+fn amounts_print_normalized_and_a_negative_adjustment_as_a_decrease() {
+    let mut draft = sample_draft();
+    draft.general_budget.annual_budget = "１５５．５４万元".into();
+    let fund = &mut draft.performance.special_funds[0];
+    fund.initial_budget = "6".into();
+    fund.adjustment = "-3".into();
+    let text = visible_text(&render_html(&draft));
+    assert!(text.contains("2024年预算资金155.54万元。"));
+    assert!(text.contains("一是信访救助，年初预算资金6万元，年中执行调减3万元，实际支出3万元"));
+}
+
+#[test]
+fn a_blank_draft_exports_with_blanks_to_fill_in() {
+    let html = render_html(&Draft::default());
+    assert!(html.contains("class=\"blank\""));
+    assert!(html.contains("年度部门整体支出绩效自评报告"));
+}

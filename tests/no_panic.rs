@@ -1,0 +1,94 @@
+//! Property tests: no input makes the amount parser, the draft reader, the checks or the export
+//! panic (in wasm a panic kills the page). A short run here; see README for the long fuzz run.
+
+use proptest::prelude::*;
+use selfeval::amount::{parse_amount, parse_count, parse_year};
+use selfeval::draft_file::{read_draft, read_draft_bytes};
+use selfeval::export::render_html;
+use selfeval::sample::sample_draft;
+use selfeval::{check, Draft, Figures, Path};
+
+/// Strings made of the characters amounts are made of, so the parser's corners get reached.
+fn amountish() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("[0-9０-９.．,，\\-－−万元 \u{3000}约+e。]{0,24}").unwrap()
+}
+
+/// Text with the characters the checks look at: numbering, quotes, punctuation, new lines.
+fn textish() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(
+        "[0-9一二三四五六七八九十是、.．（）()“”\"<>&\n 无暂没有，。；：a-z]{0,40}",
+    )
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn amount_parsing_never_panics(s in "\\PC*") {
+        let _ = parse_amount(&s);
+        let _ = parse_count(&s);
+        let _ = parse_year(&s);
+    }
+
+    #[test]
+    fn amountish_text_parses_or_is_refused_with_what_was_typed(s in amountish()) {
+        match parse_amount(&s) {
+            Ok(Some(a)) => prop_assert!(a.to_string().chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')),
+            Ok(None) => prop_assert!(s.trim().is_empty()),
+            Err(e) => prop_assert_eq!(e.typed, s.trim()),
+        }
+    }
+
+    #[test]
+    fn reading_any_text_never_panics(s in "\\PC*") {
+        let _ = read_draft(&s);
+    }
+
+    #[test]
+    fn reading_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = read_draft_bytes(&bytes);
+    }
+
+    #[test]
+    fn reading_mutated_seed_never_panics(at in 0usize..4000, insert in "[\\[\\]{}\",:0-9a-z\\\\]{1,4}") {
+        let seed = selfeval::sample::SAMPLE_JSON;
+        let mut at = at.min(seed.len());
+        while !seed.is_char_boundary(at) { at -= 1; }
+        let text = format!("{}{}{}", &seed[..at], insert, &seed[at..]);
+        let _ = read_draft(&text);
+    }
+
+    #[test]
+    fn checks_figures_and_export_never_panic(
+        values in proptest::collection::vec(prop_oneof![amountish(), textish()], 80),
+        rows in (0usize..4, 0usize..4, 0usize..4, 0usize..4),
+    ) {
+        let mut draft = sample_draft();
+        for _ in 0..rows.0 { draft.insert_row(selfeval::List::Functions, 0); }
+        for _ in 0..rows.1 { draft.insert_row(selfeval::List::Projects, 0); }
+        for _ in 0..rows.2 { draft.insert_row(selfeval::List::Points, 0); }
+        for _ in 0..rows.3 { draft.insert_row(selfeval::List::Funds, 0); }
+        let paths: Vec<Path> = draft.fields().collect();
+        for (path, value) in paths.iter().zip(values.iter().cycle()) {
+            draft.set_field(*path, value);
+        }
+        let findings = check(&draft);
+        // Every finding points at a field or list that exists.
+        for f in &findings {
+            prop_assert!(draft.field(f.path).is_some() || f.path.row().is_none());
+        }
+        let _ = Figures::of(&draft);
+        let html = render_html(&draft);
+        prop_assert!(!html.contains("<script"));
+        let again = read_draft(&selfeval::write_draft(&draft)).unwrap();
+        prop_assert_eq!(again, draft);
+    }
+}
+
+#[test]
+fn a_blank_draft_is_checked_and_exported() {
+    let draft = Draft::default();
+    assert!(!check(&draft).is_empty());
+    assert!(render_html(&draft).contains("<h1>"));
+}
