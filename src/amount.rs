@@ -98,6 +98,9 @@ impl fmt::Display for AmountProblem {
 /// Accepted: ASCII or full-width digits, `.` or `．`, thousands separators `,` `，` between
 /// groups of three, surrounding spaces, a leading minus, a trailing `万元` or `万`.
 pub fn parse_amount(typed: &str) -> Result<Option<Amount>, AmountError> {
+    if let Some(amount) = plain_ascii_amount(typed) {
+        return Ok(Some(amount));
+    }
     let fail = |problem| AmountError {
         typed: typed.trim().to_owned(),
         problem,
@@ -183,6 +186,25 @@ pub fn parse_amount(typed: &str) -> Result<Option<Amount>, AmountError> {
     // "-0" is zero, not a negative amount.
     value.set_sign_negative(negative && !value.is_zero());
     Ok(Some(Amount(value)))
+}
+
+/// The common case without allocating: ASCII digits with at most one inner `.`, nothing else.
+fn plain_ascii_amount(typed: &str) -> Option<Amount> {
+    let (integer, fraction) = match typed.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (typed, ""),
+    };
+    let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let plain = !integer.is_empty()
+        && digits_only(integer)
+        && digits_only(fraction)
+        && (fraction.len() <= MAX_DECIMALS)
+        && (typed.len() == integer.len() || !fraction.is_empty())
+        && integer.trim_start_matches('0').len() <= MAX_INTEGER_DIGITS;
+    if !plain {
+        return None;
+    }
+    typed.parse::<Decimal>().ok().map(Amount)
 }
 
 /// True when the integer part has no separators, or has them between groups of exactly three

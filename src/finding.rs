@@ -194,7 +194,6 @@ impl Tally {
                 tally
             })
     }
-
 }
 
 impl std::ops::Add for Tally {

@@ -21,6 +21,12 @@ pub fn substance_len(text: &str) -> usize {
     text.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
+/// True when the text has at least `n` characters of substance (see [`substance_len`]); stops
+/// counting there.
+pub fn has_substance(text: &str, n: usize) -> bool {
+    text.chars().filter(|c| c.is_alphanumeric()).take(n).count() == n
+}
+
 /// A name reduced to what identifies it: trimmed, full-width forms made ASCII, and every kind
 /// of quotation mark (“”‘’「」『』"') made the same, so “N合一” and "N合一" are one name.
 pub fn name_key(name: &str) -> String {

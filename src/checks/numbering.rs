@@ -78,6 +78,15 @@ fn problems(text: &str) -> Vec<String> {
 
 /// The numbering markers of one paragraph, in order.
 fn markers(line: &str) -> Vec<Marker> {
+    // Most paragraphs hold no marker at all: find that out without allocating.
+    let starts_numbered = line
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(half_width(c), '0'..='9') || is_han_digit(&c));
+    if !starts_numbered && !line.chars().any(|c| matches!(c, '是' | '(' | '（')) {
+        return Vec::new();
+    }
     let chars: Vec<char> = line.chars().map(half_width).collect();
     let original: Vec<char> = line.chars().collect();
     let start = chars.iter().take_while(|c| c.is_whitespace()).count();
@@ -163,11 +172,18 @@ fn count_while(chars: &[char], from: usize, pred: impl Fn(&char) -> bool) -> usi
 }
 
 fn is_boundary(c: char) -> bool {
-    c.is_whitespace() || "，,。；;：:、！？!?".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '、' | '！' | '？' | '!' | '?'
+        )
 }
 
 fn is_han_digit(c: &char) -> bool {
-    "一二三四五六七八九十".contains(*c)
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 fn arabic_value(digits: &[char]) -> Option<u32> {

@@ -4,7 +4,7 @@
 use crate::finding::{Finding, Rule};
 use crate::model::Draft;
 use crate::outline::{FundField, Path};
-use crate::text::{is_blank, substance_len};
+use crate::text::{has_substance, is_blank, substance_len};
 
 /// A 绩效情况 with fewer letters, digits and Han characters than this says nothing of the effect.
 const MIN_EFFECT_SUBSTANCE: usize = 12;
@@ -53,8 +53,8 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
     }
 
     for (i, fund) in draft.performance.special_funds.iter().enumerate() {
-        let substance = substance_len(&fund.effect);
-        if substance < MIN_EFFECT_SUBSTANCE {
+        if !has_substance(&fund.effect, MIN_EFFECT_SUBSTANCE) {
+            let substance = substance_len(&fund.effect);
             let name = fund.name.trim();
             let said = if is_blank(&fund.effect) {
                 "没有填写".to_owned()
