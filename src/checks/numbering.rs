@@ -83,7 +83,7 @@ fn markers(line: &str) -> Vec<Marker> {
         .trim_start()
         .chars()
         .next()
-        .is_some_and(|c| matches!(half_width(c), '0'..='9') || is_han_digit(&c));
+        .is_some_and(|c| half_width(c).is_ascii_digit() || is_han_digit(&c));
     if !starts_numbered && !line.chars().any(|c| matches!(c, '是' | '(' | '（')) {
         return Vec::new();
     }
