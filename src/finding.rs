@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::outline::Path;
+use crate::outline::{Path, Section};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -151,7 +151,7 @@ impl fmt::Display for Rule {
 }
 
 /// One thing the checker found, on one field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Finding {
     pub rule: Rule,
     pub path: Path,
@@ -205,5 +205,52 @@ impl std::ops::Add for Tally {
             warnings: self.warnings + other.warnings,
             infos: self.infos + other.infos,
         }
+    }
+}
+
+/// Findings grouped by the report's sections, in section order; inside a section errors first,
+/// then warnings, then infos, each in document order. This is how the findings panel lists them.
+pub fn by_section(findings: &[Finding]) -> Vec<(Section, Vec<Finding>)> {
+    let mut groups: Vec<(Section, Vec<Finding>)> = Vec::new();
+    for f in findings {
+        let section = f.path.section();
+        match groups.iter_mut().find(|(s, _)| *s == section) {
+            Some((_, items)) => items.push(f.clone()),
+            None => groups.push((section, vec![f.clone()])),
+        }
+    }
+    groups.sort_by_key(|(s, _)| *s);
+    for (_, items) in &mut groups {
+        items.sort_by_key(|f| (f.severity(), f.path));
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::FundField;
+
+    #[test]
+    fn findings_group_by_section_errors_first() {
+        let findings = [
+            Finding::new(Rule::WeakNone, Path::Problems, "a"),
+            Finding::new(Rule::WeakFundEffect, Path::Fund(1, FundField::Effect), "b"),
+            Finding::new(Rule::SumFund, Path::Fund(2, FundField::Carryover), "c"),
+            Finding::new(Rule::RequiredField, Path::Department, "d"),
+        ];
+        let groups = by_section(&findings);
+        let shape: Vec<(Section, Vec<&str>)> = groups
+            .iter()
+            .map(|(s, items)| (*s, items.iter().map(|f| f.message.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (Section::Meta, vec!["d"]),
+                (Section::Performance, vec!["c", "b"]),
+                (Section::Problems, vec!["a"]),
+            ]
+        );
     }
 }

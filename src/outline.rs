@@ -225,6 +225,16 @@ impl List {
         }
     }
 
+    /// The first field of row `i`, where focus goes when the row is added.
+    pub fn first_field(self, i: usize) -> Path {
+        match self {
+            List::Functions => Path::Function(i),
+            List::Projects => Path::Project(i, ProjectField::Name),
+            List::Points => Path::Point(i, PointField::Title),
+            List::Funds => Path::Fund(i, FundField::Name),
+        }
+    }
+
     /// What one row is called, for buttons and messages ("项目", "专项资金").
     pub fn row_noun(self) -> &'static str {
         match self {

@@ -1,1 +1,87 @@
-//! The browser app (wasm only).
+//! The browser app: a thin Leptos shell over the core. Components turn events into calls on
+//! [`state::AppState`] and the core's results (`check()`, `Figures`, the exports) into DOM;
+//! no rule, arithmetic or report formatting lives here.
+
+mod dom;
+mod field;
+mod findings;
+mod form;
+mod import;
+mod preview;
+mod rescue;
+mod rows;
+mod state;
+mod storage;
+mod toolbar;
+
+use leptos::prelude::*;
+
+use findings::{FiguresPanel, FindingsSummary, SectionNav};
+use form::ReportForm;
+use preview::Preview;
+use state::AppState;
+use toolbar::{ConfirmBar, NoticeBar, Toolbar};
+
+/// Mounts the app on the page.
+pub fn start() {
+    rescue::install_panic_hook();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::start();
+    provide_context(state);
+    let preview_open = RwSignal::new(false);
+    let dragging = RwSignal::new(false);
+    import::listen_for_drops(state, dragging);
+    listen_for_leaving(state);
+
+    view! {
+        <a class="skip-link" href="#findings">"跳到检查结果"</a>
+        <Toolbar preview_open=preview_open />
+        <ConfirmBar />
+        <NoticeBar />
+        <div class="layout">
+            <SectionNav />
+            <main id="main">
+                <Show when=move || preview_open.get()>
+                    <Preview open=preview_open />
+                </Show>
+                // The form stays mounted while the preview shows: a large draft is not redrawn.
+                <div class="editor" hidden=move || preview_open.get()>
+                    <FindingsSummary />
+                    <ReportForm />
+                </div>
+            </main>
+            <aside class="side">
+                <FiguresPanel />
+            </aside>
+        </div>
+        <Show when=move || dragging.get()>
+            <div class="drop-overlay" aria-hidden="true">
+                <p>"松开鼠标，把草稿文件作为新草稿导入"</p>
+            </div>
+        </Show>
+    }
+}
+
+/// Saves when the page is hidden or left, and warns before leaving when the draft could not be
+/// saved.
+fn listen_for_leaving(state: AppState) {
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if dom::document().is_some_and(|d| d.hidden()) {
+            state.save_now();
+        }
+    });
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
+    let beforeunload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        state.save_now();
+        if state.has_unsaved_edits() {
+            ev.prevent_default();
+            ev.set_return_value("草稿没有保存到本机，离开前请先下载 JSON。");
+        }
+    });
+    // These listeners live as long as the page.
+    std::mem::forget((hidden, pagehide, beforeunload));
+}

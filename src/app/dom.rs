@@ -1,0 +1,121 @@
+//! Small browser helpers: focusing a field, downloading a file, the clock. None of them panics:
+//! a missing window or element is simply nothing done.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::outline::Path;
+
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The element id of a field: `f-` and its path (`f-general_budget.projects[2].amount`).
+pub fn field_id(path: Path) -> String {
+    format!("f-{path}")
+}
+
+/// The id of a section's heading, for the section navigation.
+pub fn section_id(section: crate::outline::Section) -> String {
+    format!("s-{}", section.anchor())
+}
+
+/// Moves focus to a field (or a list's first control) and brings it into view.
+pub fn focus_field(path: Path) -> bool {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(&field_id(path))) else {
+        return false;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    el.dyn_ref::<web_sys::HtmlElement>()
+        .is_some_and(|el| el.focus().is_ok())
+}
+
+/// Scrolls a section into view and focuses its heading (which has tabindex -1).
+pub fn go_to_section(section: crate::outline::Section) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(&section_id(section))) {
+        el.scroll_into_view();
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Offers `content` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let fail = |e: JsValue| format!("浏览器无法生成下载文件：{}", js_error_text(&e));
+    let doc = document().ok_or("找不到页面")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "浏览器无法生成下载链接".to_owned())?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    let body = doc.body().ok_or("找不到页面")?;
+    body.append_child(&anchor).map_err(fail)?;
+    anchor.click();
+    anchor.remove();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A time of day as `14:03:22`, local time.
+pub fn clock_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms));
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
+/// A date and time as `11月30日 14:03`, local time.
+pub fn short_date_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms));
+    format!(
+        "{}月{}日 {:02}:{:02}",
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// The text of a JavaScript error value, for messages.
+pub fn js_error_text(e: &JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return format!(
+            "{}: {}",
+            String::from(err.name()),
+            String::from(err.message())
+        );
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The `name` of a DOMException or Error (`QuotaExceededError`, `SecurityError`).
+pub fn js_error_name(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,165 @@
+//! One field of the form: its label, its findings (GOV.UK style: the message between label and
+//! input) and the input itself, carrying `data-path`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom::field_id;
+use super::state::AppState;
+use crate::finding::{Finding, Severity};
+use crate::outline::{Kind, Path};
+
+/// The field's findings, from the index the app keeps of `check()`'s result.
+fn findings_of(state: AppState, path: Path) -> Memo<Vec<Finding>> {
+    Memo::new(move |_| {
+        state
+            .index
+            .with(|ix| ix.get(&path).cloned().unwrap_or_default())
+    })
+}
+
+/// The messages shown with a field (or a list).
+#[component]
+pub fn FieldMessages(path: Path) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let findings = findings_of(state, path);
+    let id = format!("{}-msg", field_id(path));
+    view! {
+        <div class="field-messages" id=id aria-live="polite">
+            <For
+                each=move || findings.get()
+                key=|f| f.clone()
+                children=|f| {
+                    let severity = f.severity();
+                    view! {
+                        <p class=format!("field-message sev-{}", severity.id()) data-rule=f.rule.id()>
+                            <span class="sev-label">{severity.label()}"："</span>
+                            {f.message}
+                        </p>
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+/// An input for one field of the draft. Typing goes to the draft as typed; the field shows the
+/// draft's text again only when another draft is loaded or rows move (see `AppState::loaded`).
+#[component]
+pub fn Field(
+    path: Path,
+    /// Marks the label （选填）.
+    #[prop(optional)]
+    optional: bool,
+    /// A line of help under the label.
+    #[prop(optional)]
+    hint: &'static str,
+    /// A label other than the outline's (e.g. within a row).
+    #[prop(optional)]
+    label: Option<&'static str>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let findings = findings_of(state, path);
+    let worst = Memo::new(move |_| findings.with(|fs| fs.iter().map(Finding::severity).min()));
+    let id = field_id(path);
+    let described_by = format!("{id}-msg");
+    let data_path = path.to_string();
+    let value = move || {
+        state.loaded.track();
+        state
+            .draft
+            .with_untracked(|d| d.field(path).unwrap_or_default().to_owned())
+    };
+    let on_input = move |ev: web_sys::Event| {
+        // While an input method composes (拼音 before it becomes 汉字), wait for the result.
+        if ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(web_sys::InputEvent::is_composing)
+        {
+            return;
+        }
+        if let Some(area) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            area.set_rows(rows_for(&area.value()));
+        }
+        state.edit(path, event_target_value(&ev));
+    };
+    let on_composed =
+        move |ev: web_sys::CompositionEvent| state.edit(path, event_target_value(&ev));
+    let invalid = move || (worst.get() == Some(Severity::Error)).then_some("true");
+
+    let control = match path.kind() {
+        Kind::Paragraphs => view! {
+            <textarea
+                id=id.clone()
+                data-path=data_path
+                rows=move || rows_for(&value())
+                prop:value=value
+                aria-describedby=described_by
+                aria-invalid=invalid
+                on:input=on_input
+                on:compositionend=on_composed
+            ></textarea>
+        }
+        .into_any(),
+        Kind::Amount | Kind::SignedAmount => view! {
+            <span class="amount-input">
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    id=id.clone()
+                    data-path=data_path
+                    prop:value=value
+                    aria-describedby=described_by
+                    aria-invalid=invalid
+                    on:input=on_input
+                    on:compositionend=on_composed
+                />
+                <span class="unit" aria-hidden="true">"万元"</span>
+            </span>
+        }
+        .into_any(),
+        kind => view! {
+            <input
+                type="text"
+                inputmode=if matches!(kind, Kind::Count | Kind::Year) { "numeric" } else { "text" }
+                class=if matches!(kind, Kind::Count | Kind::Year) { "short" } else { "" }
+                autocomplete="off"
+                id=id.clone()
+                data-path=data_path
+                prop:value=value
+                aria-describedby=described_by
+                aria-invalid=invalid
+                on:input=on_input
+                on:compositionend=on_composed
+            />
+        }
+        .into_any(),
+    };
+
+    view! {
+        <div
+            class="field"
+            class:field-error=move || worst.get() == Some(Severity::Error)
+            class:field-warning=move || worst.get() == Some(Severity::Warning)
+        >
+            <label for=id>
+                {label.unwrap_or(path.label())}
+                {optional.then_some(view! { <span class="optional">"（选填）"</span> })}
+            </label>
+            {(!hint.is_empty()).then_some(view! { <p class="hint">{hint}</p> })}
+            <FieldMessages path=path />
+            {control}
+        </div>
+    }
+}
+
+/// Rows for a text area: enough for its text, so it grows with its content (browsers with CSS
+/// `field-sizing` size it exactly; this is the fallback for older ones).
+fn rows_for(text: &str) -> u32 {
+    let lines: usize = text.lines().map(|line| line.chars().count() / 40 + 1).sum();
+    lines.clamp(2, 40) as u32
+}

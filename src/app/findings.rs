@@ -1,0 +1,149 @@
+//! The findings panel (GOV.UK error summary: grouped by section, errors first, each a link that
+//! moves focus to its field), the section navigation with counts, and the figures.
+
+use leptos::prelude::*;
+
+use super::dom::{field_id, focus_field, go_to_section, section_id};
+use super::state::AppState;
+use crate::finding::{by_section, Finding, Tally};
+use crate::outline::Section;
+
+#[component]
+pub fn FindingsSummary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let groups = Memo::new(move |_| state.findings.with(|fs| by_section(fs)));
+    let title = move || {
+        let t = state.tally.get();
+        if t == Tally::default() {
+            "没有发现问题".to_owned()
+        } else {
+            format!(
+                "发现 {} 个错误、{} 个警告、{} 个提示",
+                t.errors, t.warnings, t.infos
+            )
+        }
+    };
+    let has_errors = move || -> bool { state.tally.get().errors > 0 };
+    view! {
+        <section
+            class="summary"
+            class:summary-errors=has_errors
+            id="findings"
+            aria-labelledby="findings-title"
+        >
+            <h2 id="findings-title" aria-live="polite">{title}</h2>
+            <For
+                each=move || groups.get()
+                key=|(section, items)| (*section, items.clone())
+                children=|(section, items)| {
+                    view! {
+                        <div class="summary-group" data-section=section.anchor()>
+                            <h3>{section.heading()}</h3>
+                            <ul>
+                                {items.into_iter().map(|f| view! { <li><FindingLink finding=f /></li> }).collect_view()}
+                            </ul>
+                        </div>
+                    }
+                }
+            />
+        </section>
+    }
+}
+
+#[component]
+fn FindingLink(finding: Finding) -> impl IntoView {
+    let path = finding.path;
+    let severity = finding.severity();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        ev.prevent_default();
+        focus_field(path);
+    };
+    view! {
+        <a
+            href=format!("#{}", field_id(path))
+            class=format!("finding sev-{}", severity.id())
+            data-rule=finding.rule.id()
+            data-path=path.to_string()
+            on:click=on_click
+        >
+            <span class="sev-label">{severity.label()}</span>
+            <span class="finding-message">{finding.message}</span>
+        </a>
+    }
+}
+
+/// The sections with their counts of errors and warnings.
+#[component]
+pub fn SectionNav() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let counts = Memo::new(move |_| {
+        state.findings.with(|fs| {
+            Section::ALL.map(|s| Tally::of(fs.iter().filter(|f: &&Finding| f.path.section() == s)))
+        })
+    });
+    let items = Section::ALL.into_iter().enumerate().map(move |(n, section)| {
+        let tally = move || counts.with(|c| c.get(n).copied().unwrap_or_default());
+        view! {
+            <li>
+                <a
+                    href=format!("#{}", section_id(section))
+                    data-section=section.anchor()
+                    on:click=move |ev: web_sys::MouseEvent| {
+                        ev.prevent_default();
+                        go_to_section(section);
+                    }
+                >
+                    <span class="nav-title">{section.heading()}</span>
+                    <span class="nav-counts">
+                        {move || {
+                            let t = tally();
+                            (t.errors > 0)
+                                .then(|| view! { <span class="count count-error" title="错误">{t.errors}</span> })
+                        }}
+                        {move || {
+                            let t = tally();
+                            (t.warnings > 0)
+                                .then(|| view! { <span class="count count-warning" title="警告">{t.warnings}</span> })
+                        }}
+                    </span>
+                </a>
+            </li>
+        }
+    });
+    view! {
+        <nav class="section-nav" aria-label="报告章节">
+            <ol>{items.collect_view()}</ol>
+        </nav>
+    }
+}
+
+#[component]
+pub fn FiguresPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="figures" aria-labelledby="figures-title">
+            <h2 id="figures-title">"计算数字"</h2>
+            <dl>
+                {move || {
+                    state
+                        .figures
+                        .with(|f| f.lines())
+                        .into_iter()
+                        .map(|line| {
+                            view! {
+                                <div class="figure" data-figure=line.label>
+                                    <dt>{line.label}</dt>
+                                    <dd>
+                                        <span class="figure-value">{line.value}</span>
+                                        <span class="figure-note">{line.note}</span>
+                                    </dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </dl>
+            <p class="hint">"仅供核对，不写入导出的报告。"</p>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+//! A list of rows (主要职能, 项目支出明细, 六（一） points, special funds) that can be added,
+//! removed and moved.
+
+use leptos::prelude::*;
+
+use super::dom::{field_id, focus_field};
+use super::field::FieldMessages;
+use super::state::AppState;
+use crate::outline::List;
+
+/// The rows of `list`, each drawn by `row`, with buttons to move and remove it and one to add a
+/// row at the end.
+#[component]
+pub fn Rows<R, V>(list: List, row: R) -> impl IntoView
+where
+    R: Fn(usize) -> V + Send + Sync + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let state = expect_context::<AppState>();
+    let count = Memo::new(move |_| state.draft.with(|d| d.rows(list)));
+    let noun = list.row_noun();
+    let add = move |_| {
+        state.add_row(list);
+        // Bring the new row's first field up once it is drawn.
+        let last = count.get_untracked().saturating_sub(1);
+        request_animation_frame(move || {
+            focus_field(list.first_field(last));
+        });
+    };
+    view! {
+        <div class="rows" id=field_id(list.path()) tabindex="-1" data-path=list.path().to_string()>
+            <FieldMessages path=list.path() />
+            <For
+                each=move || 0..count.get()
+                key=|i| *i
+                children=move |i| {
+                    let row = row.clone();
+                    let is_last = move || i + 1 >= count.get();
+                    view! {
+                        <fieldset class="row" data-row=i>
+                            <legend>{format!("{noun} {}", i + 1)}</legend>
+                            <div class="row-fields">{row(i)}</div>
+                            <div class="row-actions">
+                                <button
+                                    type="button"
+                                    class="small"
+                                    disabled=move || i == 0
+                                    on:click=move |_| state.move_row(list, i, true)
+                                >
+                                    "上移"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="small"
+                                    disabled=is_last
+                                    on:click=move |_| state.move_row(list, i, false)
+                                >
+                                    "下移"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="small danger"
+                                    on:click=move |_| state.remove_row(list, i)
+                                >
+                                    {format!("删除{noun} {}", i + 1)}
+                                </button>
+                            </div>
+                        </fieldset>
+                    }
+                }
+            />
+            <button type="button" class="add-row" data-add=list.path().to_string() on:click=add>
+                {format!("＋ 添加{noun}")}
+            </button>
+        </div>
+    }
+}

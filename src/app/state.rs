@@ -1,0 +1,485 @@
+//! The app's state: the open draft, what the core says of it, and the stored drafts.
+//!
+//! Every change goes through a method here, so saving, the "never lose what was typed" rule and
+//! the storage errors live in one place; components only call these methods and read
+//! the signals. Nothing here checks or formats the report: that is the core's `check()`,
+//! `Figures` and exports.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::dom::now_ms;
+use super::storage::{self, Broken, StorageError, StoredDraft};
+use crate::draft_file::read_draft_bytes;
+use crate::figures::Figures;
+use crate::finding::{Finding, Tally};
+use crate::model::Draft;
+use crate::outline::{List, Path};
+use crate::sample::sample_draft;
+
+/// Autosave waits this long after the last edit (the issue asks for "within one second").
+const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
+
+/// Where the open draft stands with storage, as the header shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Stored, at this time.
+    Saved(f64),
+    /// Edited since the last save; a save is coming.
+    Pending,
+    /// The last save failed, for this reason; the text is still on screen.
+    Failed(String),
+    /// Storage cannot be used at all in this browser.
+    NoStorage(String),
+}
+
+/// A stored draft as the draft menu lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftEntry {
+    pub id: String,
+    pub name: String,
+    pub saved_at: f64,
+    /// Set when the stored text does not read as a draft; it is kept as it is.
+    pub broken: Option<Broken>,
+}
+
+/// A message at the top of the page (import results, storage problems).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub is_error: bool,
+    pub text: String,
+}
+
+/// An action waiting for the user to confirm it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    DeleteDraft { id: String, name: String },
+    Download { kind: DownloadKind, errors: usize },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DownloadKind {
+    Json,
+    Html,
+}
+
+/// Findings by the field they belong to.
+pub type FindingIndex = HashMap<Path, Vec<Finding>>;
+
+/// The draft as it was before a row was removed, so the removal can be undone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    pub what: String,
+    pub before: Draft,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The open draft, exactly as typed.
+    pub draft: RwSignal<Draft>,
+    /// Bumped when the draft changes other than by typing into a field (another draft opened,
+    /// an import, rows added, removed or moved). Fields read their text again only then, so a
+    /// keystroke does not make every field of a large draft re-read itself.
+    pub loaded: RwSignal<u64>,
+    /// The stored id of the open draft; `None` when storage cannot be used.
+    pub current: RwSignal<Option<String>>,
+    pub drafts: RwSignal<Vec<DraftEntry>>,
+    pub save_state: RwSignal<SaveState>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub pending: RwSignal<Option<Pending>>,
+    /// The last removed row, until the next change.
+    pub removed: RwSignal<Option<Removed>>,
+    pub findings: Memo<Vec<Finding>>,
+    pub index: Memo<FindingIndex>,
+    pub tally: Memo<Tally>,
+    pub figures: Memo<Figures>,
+    dirty: StoredValue<bool>,
+    save_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl AppState {
+    /// Opens the last open draft, or on a first visit the sample draft.
+    pub fn start() -> Self {
+        let draft = RwSignal::new(Draft::default());
+        let findings = Memo::new(move |_| draft.with(crate::checks::check));
+        let index = Memo::new(move |_| {
+            findings.with(|fs| {
+                let mut index = FindingIndex::new();
+                for f in fs {
+                    index.entry(f.path).or_default().push(f.clone());
+                }
+                index
+            })
+        });
+        let state = AppState {
+            draft,
+            loaded: RwSignal::new(0),
+            current: RwSignal::new(None),
+            drafts: RwSignal::new(Vec::new()),
+            save_state: RwSignal::new(SaveState::Pending),
+            notice: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            removed: RwSignal::new(None),
+            findings,
+            index,
+            tally: Memo::new(move |_| findings.with(|fs| Tally::of(fs))),
+            figures: Memo::new(move |_| draft.with(Figures::of)),
+            dirty: StoredValue::new(false),
+            save_timer: StoredValue::new(None),
+        };
+        state.open_initial();
+        state
+    }
+
+    fn open_initial(&self) {
+        let stored = match storage::list() {
+            Ok(stored) => stored,
+            Err(e) => {
+                self.show_without_storage(sample_draft(), &e);
+                return;
+            }
+        };
+        self.drafts.set(stored.iter().map(entry).collect());
+        let readable = |s: &&StoredDraft| s.content.is_ok();
+        let last = storage::current_id();
+        let pick = stored
+            .iter()
+            .filter(readable)
+            .find(|s| Some(&s.id) == last.as_ref())
+            .or_else(|| stored.iter().find(readable));
+        match pick {
+            Some(StoredDraft {
+                id,
+                content: Ok(draft),
+                saved_at,
+                ..
+            }) => {
+                self.load(id, draft.clone());
+                self.save_state.set(SaveState::Saved(*saved_at));
+            }
+            _ => self.create(sample_draft(), sample_name()),
+        }
+        let broken = stored.iter().filter(|s| s.content.is_err()).count();
+        if broken > 0 {
+            self.notify(
+                true,
+                format!("有 {broken} 份本地保存的草稿无法读取，已原样保留：可在“草稿”中下载原文或删除。"),
+            );
+        }
+    }
+
+    fn show_without_storage(&self, draft: Draft, e: &StorageError) {
+        self.draft.set(draft);
+        self.loaded.update(|n| *n += 1);
+        self.current.set(None);
+        self.save_state.set(SaveState::NoStorage(e.to_string()));
+    }
+
+    /// Puts a draft on screen as the open one.
+    fn load(&self, id: &str, draft: Draft) {
+        self.removed.set(None);
+        self.draft.set(draft);
+        self.loaded.update(|n| *n += 1);
+        self.current.set(Some(id.to_owned()));
+        self.dirty.set_value(false);
+        storage::set_current_id(id);
+    }
+
+    /// Stores a new draft and opens it.
+    fn create(&self, draft: Draft, name: String) {
+        self.save_now();
+        if matches!(self.save_state.get_untracked(), SaveState::NoStorage(_)) {
+            self.draft.set(draft);
+            self.loaded.update(|n| *n += 1);
+            return;
+        }
+        let id = storage::new_id();
+        let saved_at = now_ms();
+        let result = storage::save(&id, &name, &draft, saved_at);
+        self.drafts.update(|list| {
+            list.insert(
+                0,
+                DraftEntry {
+                    id: id.clone(),
+                    name,
+                    saved_at,
+                    broken: None,
+                },
+            )
+        });
+        self.load(&id, draft);
+        match result {
+            Ok(()) => self.save_state.set(SaveState::Saved(saved_at)),
+            Err(e) => {
+                self.dirty.set_value(true);
+                self.save_state.set(SaveState::Failed(e.to_string()));
+            }
+        }
+    }
+
+    // ----- editing -----
+
+    /// The user typed into a field.
+    pub fn edit(&self, path: Path, text: String) {
+        self.draft.update(|d| {
+            d.set_field(path, &text);
+        });
+        self.changed();
+    }
+
+    pub fn add_row(&self, list: List) {
+        self.draft.update(|d| d.insert_row(list, usize::MAX));
+        self.rows_changed();
+    }
+
+    pub fn remove_row(&self, list: List, at: usize) {
+        let before = self.draft.get_untracked();
+        if !self
+            .draft
+            .try_update(|d| d.remove_row(list, at))
+            .unwrap_or(false)
+        {
+            return;
+        }
+        self.rows_changed();
+        self.removed.set(Some(Removed {
+            what: format!("{} {}", list.row_noun(), at + 1),
+            before,
+        }));
+    }
+
+    /// Puts back the row removed last (only until the next change).
+    pub fn undo_remove(&self) {
+        if let Some(removed) = self.removed.get_untracked() {
+            self.draft.set(removed.before);
+            self.rows_changed();
+        }
+    }
+
+    /// Moves a row one place up (`up`) or down.
+    pub fn move_row(&self, list: List, at: usize, up: bool) {
+        let first = if up { at.checked_sub(1) } else { Some(at) };
+        if let Some(first) = first {
+            self.draft.update(|d| {
+                d.swap_with_next(list, first);
+            });
+            self.rows_changed();
+        }
+    }
+
+    fn rows_changed(&self) {
+        self.loaded.update(|n| *n += 1);
+        self.changed();
+    }
+
+    fn changed(&self) {
+        if self.removed.with_untracked(Option::is_some) {
+            self.removed.set(None);
+        }
+        self.dirty.set_value(true);
+        if !matches!(self.save_state.get_untracked(), SaveState::NoStorage(_)) {
+            self.save_state.set(SaveState::Pending);
+        }
+        if let Some(timer) = self.save_timer.get_value() {
+            timer.clear();
+        }
+        let state = *self;
+        let timer = set_timeout_with_handle(move || state.save_now(), AUTOSAVE_DELAY).ok();
+        self.save_timer.set_value(timer);
+    }
+
+    // ----- saving -----
+
+    /// Saves the open draft now if it has unsaved edits (also called when the page is left).
+    pub fn save_now(&self) {
+        if !self.dirty.get_value() {
+            return;
+        }
+        let Some(id) = self.current.get_untracked() else {
+            return;
+        };
+        let name = self.name_of(&id);
+        let saved_at = now_ms();
+        let result = self
+            .draft
+            .with_untracked(|d| storage::save(&id, &name, d, saved_at));
+        match result {
+            Ok(()) => {
+                self.dirty.set_value(false);
+                self.save_state.set(SaveState::Saved(saved_at));
+                self.drafts.update(|list| {
+                    if let Some(e) = list.iter_mut().find(|e| e.id == id) {
+                        e.saved_at = saved_at;
+                    }
+                });
+            }
+            Err(e) => self.save_state.set(SaveState::Failed(e.to_string())),
+        }
+    }
+
+    /// True when edits on screen are not in storage (the last save failed, or there is none).
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.dirty.get_value()
+    }
+
+    fn name_of(&self, id: &str) -> String {
+        self.drafts.with_untracked(|list| {
+            list.iter()
+                .find(|e| e.id == id)
+                .map_or_else(|| "草稿".to_owned(), |e| e.name.clone())
+        })
+    }
+
+    /// The open draft's name.
+    pub fn current_name(&self) -> String {
+        match self.current.get() {
+            Some(id) => self.drafts.with(|list| {
+                list.iter()
+                    .find(|e| e.id == id)
+                    .map_or_else(String::new, |e| e.name.clone())
+            }),
+            None => String::new(),
+        }
+    }
+
+    // ----- the draft menu -----
+
+    pub fn open(&self, id: &str) {
+        if self.current.get_untracked().as_deref() == Some(id) {
+            return;
+        }
+        self.save_now();
+        match storage::get(id) {
+            Ok(Some(StoredDraft {
+                content: Ok(draft),
+                saved_at,
+                ..
+            })) => {
+                self.load(id, draft);
+                self.save_state.set(SaveState::Saved(saved_at));
+                self.notice.set(None);
+            }
+            Ok(Some(StoredDraft {
+                content: Err(broken),
+                ..
+            })) => self.notify(
+                true,
+                format!(
+                    "这份草稿无法读取（{}），已原样保留：可下载原文。",
+                    broken.reason
+                ),
+            ),
+            Ok(None) => self.notify(
+                true,
+                "这份草稿已不在本地存储中（可能已在另一个标签页删除）。".into(),
+            ),
+            Err(e) => self.notify(true, e.to_string()),
+        }
+    }
+
+    pub fn new_blank(&self) {
+        let n = self.drafts.with_untracked(Vec::len) + 1;
+        self.create(Draft::default(), format!("新草稿 {n}"));
+    }
+
+    pub fn new_from_sample(&self) {
+        self.create(sample_draft(), sample_name());
+    }
+
+    pub fn duplicate(&self) {
+        let name = match self.current.get_untracked() {
+            Some(id) => format!("{} 副本", self.name_of(&id)),
+            None => "副本".to_owned(),
+        };
+        self.create(self.draft.get_untracked(), name);
+    }
+
+    pub fn rename(&self, name: &str) {
+        let name = name.trim();
+        let Some(id) = self.current.get_untracked() else {
+            return;
+        };
+        if name.is_empty() {
+            return;
+        }
+        self.drafts.update(|list| {
+            if let Some(e) = list.iter_mut().find(|e| e.id == id) {
+                e.name = name.to_owned();
+            }
+        });
+        let saved_at = now_ms();
+        // Saving the draft with its new name also stores any pending edit.
+        self.dirty.set_value(true);
+        self.save_now();
+        if let Err(e) = storage::rename(&id, name, saved_at) {
+            self.save_state.set(SaveState::Failed(e.to_string()));
+        }
+    }
+
+    /// Deletes a stored draft (after the user confirmed) and opens another one.
+    pub fn delete(&self, id: &str) {
+        if let Err(e) = storage::remove(id) {
+            self.notify(true, e.to_string());
+            return;
+        }
+        self.drafts.update(|list| list.retain(|e| e.id != id));
+        if self.current.get_untracked().as_deref() != Some(id) {
+            return;
+        }
+        self.dirty.set_value(false);
+        self.current.set(None);
+        let next = self.drafts.with_untracked(|list| {
+            list.iter()
+                .find(|e| e.broken.is_none())
+                .map(|e| e.id.clone())
+        });
+        match next {
+            Some(next) => self.open(&next),
+            None => self.create(Draft::default(), "新草稿 1".to_owned()),
+        }
+    }
+
+    // ----- import -----
+
+    /// Opens a colleague's draft file as a new draft; a bad file leaves everything as it was.
+    pub fn import(&self, file_name: &str, bytes: &[u8]) {
+        match read_draft_bytes(bytes) {
+            Ok(draft) => {
+                let name = file_name
+                    .trim_end_matches(".json")
+                    .trim_end_matches(".JSON")
+                    .to_owned();
+                self.create(draft, name);
+                self.notify(false, format!("已导入“{file_name}”，作为新草稿打开。"));
+            }
+            Err(e) => self.refuse_import(file_name, &e.to_string()),
+        }
+    }
+
+    pub fn refuse_import(&self, file_name: &str, reason: &str) {
+        self.notify(
+            true,
+            format!("无法导入“{file_name}”：{reason}。当前草稿没有改动。"),
+        );
+    }
+
+    pub fn notify(&self, is_error: bool, text: String) {
+        self.notice.set(Some(Notice { is_error, text }));
+    }
+}
+
+fn entry(s: &StoredDraft) -> DraftEntry {
+    DraftEntry {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        saved_at: s.saved_at,
+        broken: s.content.as_ref().err().cloned(),
+    }
+}
+
+fn sample_name() -> String {
+    let sample = sample_draft();
+    format!("示例草稿（{}{}）", sample.display_name(), sample.meta.year)
+}

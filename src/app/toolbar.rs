@@ -1,0 +1,329 @@
+//! The header: the draft menu, the save state, import and the downloads, and the bars that ask
+//! for confirmation or report what happened.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom::{clock_time, download, short_date_time};
+use super::import::ImportButton;
+use super::state::{AppState, DownloadKind, Pending, SaveState};
+use crate::export::{html_file_name, json_file_name, render_html, render_json};
+
+#[component]
+pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ask_download = move |kind: DownloadKind| {
+        let errors = state.tally.get_untracked().errors;
+        if errors > 0 {
+            state.pending.set(Some(Pending::Download { kind, errors }));
+        } else {
+            download_now(state, kind);
+        }
+    };
+    view! {
+        <header class="toolbar">
+            <div class="brand">
+                <h1>"部门整体支出绩效自评报告"</h1>
+                <p class="tagline">"填报 · 检查 · 导出（数据只保存在本机浏览器中）"</p>
+            </div>
+            <DraftMenu />
+            <SaveIndicator />
+            <div class="actions">
+                <ImportButton />
+                <button type="button" id="download-json" on:click=move |_| ask_download(DownloadKind::Json)>
+                    "下载 JSON"
+                </button>
+                <button type="button" id="download-html" on:click=move |_| ask_download(DownloadKind::Html)>
+                    "下载 HTML"
+                </button>
+                <button
+                    type="button"
+                    id="preview-toggle"
+                    aria-pressed=move || preview_open.get().to_string()
+                    on:click=move |_| preview_open.update(|open| *open = !*open)
+                >
+                    {move || if preview_open.get() { "返回填写" } else { "预览与打印" }}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// Downloads the open draft as it is now.
+pub fn download_now(state: AppState, kind: DownloadKind) {
+    let result = state.draft.with_untracked(|d| match kind {
+        DownloadKind::Json => download(&json_file_name(d), "application/json", &render_json(d)),
+        DownloadKind::Html => download(&html_file_name(d), "text/html", &render_html(d)),
+    });
+    if let Err(e) = result {
+        state.notify(true, e);
+    }
+}
+
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = move || match state.save_state.get() {
+        SaveState::Saved(at) => format!("已保存 {}", clock_time(at)),
+        SaveState::Pending => "有修改，即将保存…".to_owned(),
+        SaveState::Failed(reason) => format!("保存失败：{reason}"),
+        SaveState::NoStorage(reason) => format!("无法自动保存：{reason}"),
+    };
+    let failed = move || {
+        matches!(
+            state.save_state.get(),
+            SaveState::Failed(_) | SaveState::NoStorage(_)
+        )
+    };
+    view! {
+        <div class="save-state" class:save-failed=failed id="save-state" role="status">
+            <span id="save-state-text">{text}</span>
+            {move || {
+                failed()
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="small"
+                                on:click=move |_| download_now(state, DownloadKind::Json)
+                            >
+                                "立即下载 JSON"
+                            </button>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn DraftMenu() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let renaming = RwSignal::new(false);
+    let new_name = RwSignal::new(String::new());
+    let on_select = move |ev: web_sys::Event| {
+        let id = event_target_value(&ev);
+        state.open(&id);
+    };
+    let start_rename = move |_| {
+        new_name.set(state.current_name());
+        renaming.set(true);
+    };
+    let finish_rename = move || {
+        state.rename(&new_name.get_untracked());
+        renaming.set(false);
+    };
+    let ask_delete = move |_| {
+        if let Some(id) = state.current.get_untracked() {
+            let name = state.current_name();
+            state.pending.set(Some(Pending::DeleteDraft { id, name }));
+        }
+    };
+    let no_storage = move || state.current.get().is_none();
+    view! {
+        <div class="draft-menu">
+            <label for="draft-select">"草稿"</label>
+            <select id="draft-select" on:change=on_select disabled=no_storage>
+                {move || {
+                    let current = state.current.get();
+                    state
+                        .drafts
+                        .get()
+                        .into_iter()
+                        .filter(|e| e.broken.is_none())
+                        .map(|e| {
+                            let selected = current.as_deref() == Some(e.id.as_str());
+                            view! {
+                                <option value=e.id.clone() selected=selected>
+                                    {format!("{}（{}）", e.name, short_date_time(e.saved_at))}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <Show
+                when=move || renaming.get()
+                fallback=move || {
+                    view! {
+                        <button type="button" id="draft-new" on:click=move |_| state.new_blank()>"新建空白"</button>
+                        <button type="button" id="draft-new-sample" on:click=move |_| state.new_from_sample()>"从示例新建"</button>
+                        <button type="button" id="draft-duplicate" on:click=move |_| state.duplicate() disabled=no_storage>"复制"</button>
+                        <button type="button" id="draft-rename" on:click=start_rename disabled=no_storage>"重命名"</button>
+                        <button type="button" id="draft-delete" class="danger" on:click=ask_delete disabled=no_storage>"删除"</button>
+                    }
+                }
+            >
+                <form
+                    class="rename"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        finish_rename();
+                    }
+                >
+                    <label for="draft-name">"新名称"</label>
+                    <input
+                        id="draft-name"
+                        type="text"
+                        prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev))
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            if ev.key() == "Escape" {
+                                renaming.set(false);
+                            }
+                        }
+                    />
+                    <button type="submit" id="draft-name-ok">"确定"</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>"取消"</button>
+                </form>
+            </Show>
+            <BrokenDrafts />
+        </div>
+    }
+}
+
+/// Stored drafts that do not read: kept as they are, offered for download, deleted only on request.
+#[component]
+fn BrokenDrafts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let broken = Memo::new(move |_| {
+        state.drafts.with(|list| {
+            list.iter()
+                .filter_map(|e| e.broken.clone().map(|b| (e.id.clone(), e.name.clone(), b)))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || broken.with(|b| !b.is_empty())>
+            <details class="broken-drafts" id="broken-drafts">
+                <summary>{move || format!("{} 份草稿无法读取", broken.with(Vec::len))}</summary>
+                <ul>
+                    {move || {
+                        broken
+                            .get()
+                            .into_iter()
+                            .map(|(id, name, b)| {
+                                let raw = b.raw.clone();
+                                let file = format!("{name}-无法读取的原文.json");
+                                let delete_id = id.clone();
+                                view! {
+                                    <li data-draft=id>
+                                        <strong>{name}</strong>
+                                        <span class="reason">{b.reason}</span>
+                                        <button
+                                            type="button"
+                                            class="small"
+                                            on:click=move |_| {
+                                                if let Err(e) = download(&file, "application/json", &raw) {
+                                                    state.notify(true, e);
+                                                }
+                                            }
+                                        >
+                                            "下载原文"
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="small danger"
+                                            on:click=move |_| {
+                                                state
+                                                    .pending
+                                                    .set(
+                                                        Some(Pending::DeleteDraft {
+                                                            id: delete_id.clone(),
+                                                            name: "无法读取的草稿".to_owned(),
+                                                        }),
+                                                    )
+                                            }
+                                        >
+                                            "删除"
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </details>
+        </Show>
+    }
+}
+
+/// Asks before a deletion or a download of a draft with errors.
+#[component]
+pub fn ConfirmBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let question = move || match state.pending.get() {
+        Some(Pending::DeleteDraft { name, .. }) => {
+            format!("确定删除草稿“{name}”吗？删除后无法恢复（可先下载 JSON 备份）。")
+        }
+        Some(Pending::Download { kind, errors }) => format!(
+            "这份草稿还有 {errors} 个错误。仍要下载{}吗？",
+            match kind {
+                DownloadKind::Json => " JSON ",
+                DownloadKind::Html => " HTML 报告",
+            }
+        ),
+        None => String::new(),
+    };
+    let confirm_label = move || match state.pending.get() {
+        Some(Pending::DeleteDraft { .. }) => "删除",
+        _ => "仍然下载",
+    };
+    let confirm = move |_| {
+        let Some(pending) = state.pending.get_untracked() else {
+            return;
+        };
+        state.pending.set(None);
+        match pending {
+            Pending::DeleteDraft { id, .. } => state.delete(&id),
+            Pending::Download { kind, .. } => download_now(state, kind),
+        }
+    };
+    let button = NodeRef::<leptos::html::Button>::new();
+    // Move focus to the question's button when it appears, so the keyboard user is there.
+    Effect::new(move |_| {
+        if state.pending.with(Option::is_some) {
+            if let Some(b) = button.get() {
+                let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || state.pending.with(Option::is_some)>
+            <div class="confirm" role="alertdialog" aria-labelledby="confirm-question" id="confirm">
+                <p id="confirm-question">{question}</p>
+                <button type="button" id="confirm-yes" class="danger" node_ref=button on:click=confirm>
+                    {confirm_label}
+                </button>
+                <button type="button" id="confirm-no" on:click=move |_| state.pending.set(None)>"取消"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Import results and storage problems, and the undo of a removed row.
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Show when=move || state.notice.with(Option::is_some)>
+            <div
+                id="notice"
+                class="notice"
+                class:notice-error=move || state.notice.with(|n| n.as_ref().is_some_and(|n| n.is_error))
+                role="alert"
+            >
+                <p>{move || state.notice.with(|n| n.as_ref().map(|n| n.text.clone()))}</p>
+                <button type="button" class="small" on:click=move |_| state.notice.set(None)>"知道了"</button>
+            </div>
+        </Show>
+        <Show when=move || state.removed.with(Option::is_some)>
+            <div class="notice" id="undo" role="status">
+                <p>{move || state.removed.with(|r| r.as_ref().map(|r| format!("已删除{}。", r.what)))}</p>
+                <button type="button" class="small" id="undo-remove" on:click=move |_| state.undo_remove()>
+                    "撤销删除"
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,496 @@
+//! The harness for the end-to-end tests: the built app (`dist/`) served on 127.0.0.1 by a tiny
+//! static server, Debian's Chromium driven headless through chromedriver, and helpers that read
+//! the page the way a user sees it (fields by `data-path`, findings by `data-rule`).
+//!
+//! Each test gets its own browser profile and download folder; chromedriver runs in its own
+//! process group, killed when the harness drops, so a failing test leaves no Chromium behind.
+
+use std::future::Future;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub use fantoccini::{elements::Element, Client, Locator};
+pub use serde_json::{json, Value};
+
+/// How long a condition may take to come true in the page.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// The project's root folder.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("project root")
+}
+
+/// The built app: `$E2E_DIST`, or `dist/` of the project (built by `scripts/test`).
+pub fn dist() -> PathBuf {
+    let dist = std::env::var_os("E2E_DIST").map_or_else(|| root().join("dist"), PathBuf::from);
+    assert!(
+        dist.join("index.html").exists(),
+        "no built app in {}: run scripts/test (or `trunk build --release`) first",
+        dist.display()
+    );
+    dist
+}
+
+/// A folder of this test's own under `$TMPDIR` (scripts/test points it into target/ and removes it).
+pub fn scratch(tag: &str) -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = std::env::temp_dir().join(format!("e2e-{tag}-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+/// A static file server for one folder; `stop()` takes it off the network (for offline tests).
+pub struct Site {
+    pub port: u16,
+    running: Arc<AtomicBool>,
+}
+
+impl Site {
+    pub fn serve(dir: PathBuf) -> Site {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("port").port();
+        listener.set_nonblocking(true).expect("nonblocking");
+        let running = Arc::new(AtomicBool::new(true));
+        let alive = running.clone();
+        std::thread::spawn(move || {
+            while alive.load(Ordering::SeqCst) {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        let dir = dir.clone();
+                        std::thread::spawn(move || respond(stream, &dir));
+                    }
+                    Err(_) => std::thread::sleep(Duration::from_millis(5)),
+                }
+            }
+        });
+        Site { port, running }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!(
+            "http://127.0.0.1:{}/{}",
+            self.port,
+            path.trim_start_matches('/')
+        )
+    }
+
+    /// Stops answering: the listener closes, so connections are refused.
+    pub fn stop(&self) {
+        self.running.store(false, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        self.running.store(false, Ordering::SeqCst);
+    }
+}
+
+fn respond(stream: TcpStream, dir: &Path) {
+    let _ = stream.set_nonblocking(false);
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(read_half);
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
+            break;
+        }
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("/");
+    let target = target.split(['?', '#']).next().unwrap_or("/");
+    let rel = match target.trim_start_matches('/') {
+        "" => "index.html",
+        rel => rel,
+    };
+    let file = dir.join(rel);
+    let (status, body) = match (rel.contains(".."), std::fs::read(&file)) {
+        (false, Ok(bytes)) => ("200 OK", bytes),
+        _ => ("404 Not Found", b"not found".to_vec()),
+    };
+    let content_type = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    };
+    let mut stream = stream;
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(&body);
+}
+
+/// chromedriver in its own process group, killed with all its Chromiums on drop.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = self.0.id() as libc::pid_t;
+        for signal in [libc::SIGTERM, libc::SIGKILL] {
+            // SAFETY: signals the process group chromedriver leads (process_group(0) below).
+            unsafe { libc::kill(-group, signal) };
+            for _ in 0..30 {
+                if let Ok(Some(_)) = self.0.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+    }
+}
+
+/// A port nobody listens on, never the same twice in this process (tests run in parallel).
+fn free_port() -> u16 {
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("free port");
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
+}
+
+fn start_chromedriver() -> (Driver, u16) {
+    use std::os::unix::process::CommandExt;
+    let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let port = free_port();
+    let child = Command::new(bin)
+        .arg(format!("--port={port}"))
+        .process_group(0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver not found: run scripts/setup");
+    let mut driver = Driver(child);
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = driver.0.try_wait() {
+            panic!("chromedriver exited at start: {status}");
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (driver, port)
+}
+
+/// WebDriver keys: Control (held until Null), Null, Backspace.
+const CONTROL: &str = "\u{E009}";
+const NULL: &str = "\u{E000}";
+const BACKSPACE: &str = "\u{E003}";
+
+async fn replace_text(field: &Element, text: &str) {
+    field.click().await.expect("focus the field");
+    field
+        .send_keys(&format!("{CONTROL}a{NULL}"))
+        .await
+        .expect("select all");
+    let keys = if text.is_empty() { BACKSPACE } else { text };
+    field.send_keys(keys).await.expect("type");
+}
+
+/// One browser on the app.
+pub struct Harness {
+    pub c: Client,
+    pub site: Site,
+    pub downloads: PathBuf,
+    pub profile: PathBuf,
+    _driver: Driver,
+}
+
+impl Harness {
+    /// A fresh browser (empty profile, so a first visit) on the app served from `dist()`.
+    pub async fn start() -> Harness {
+        Harness::start_on(Site::serve(dist())).await
+    }
+
+    pub async fn start_on(site: Site) -> Harness {
+        let (driver, port) = start_chromedriver();
+        let profile = scratch("profile");
+        let downloads = scratch("downloads");
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1400,1000",
+                    format!("--user-data-dir={}", profile.display())
+                ],
+                "prefs": {
+                    "download.default_directory": downloads.to_str(),
+                    "download.prompt_for_download": false
+                }
+            }
+        });
+        let Value::Object(caps) = caps else {
+            unreachable!("capabilities are an object")
+        };
+        let c = fantoccini::ClientBuilder::new(
+            hyper_util::client::legacy::connect::HttpConnector::new(),
+        )
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("connect to chromedriver");
+        Harness {
+            c,
+            site,
+            downloads,
+            profile,
+            _driver: driver,
+        }
+    }
+
+    /// Opens the app and waits until it has drawn the form.
+    pub async fn open(&self) {
+        self.c.goto(&self.site.url("/")).await.expect("goto");
+        self.wait_ready().await;
+    }
+
+    pub async fn wait_ready(&self) {
+        self.c
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css("#findings-title"))
+            .await
+            .expect("the app did not render");
+        self.wait_for_field("meta.department").await;
+    }
+
+    pub async fn reload(&self) {
+        self.c.refresh().await.expect("refresh");
+        self.wait_ready().await;
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.c.execute(script, vec![]).await.expect("script")
+    }
+
+    pub async fn js_with(&self, script: &str, args: Vec<Value>) -> Value {
+        self.c.execute(script, args).await.expect("script")
+    }
+
+    /// Waits until `check` is true, failing with `what` after [`PATIENCE`].
+    pub async fn eventually<F, Fut>(&self, what: &str, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        let started = Instant::now();
+        loop {
+            if check().await {
+                return;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "timed out waiting for: {what}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The findings panel as (rule, path) pairs, in the order shown.
+    pub async fn findings(&self) -> Vec<(String, String)> {
+        let v = self
+            .js(
+                "return [...document.querySelectorAll('#findings a[data-rule]')]\
+                 .map(a => [a.dataset.rule, a.dataset.path]);",
+            )
+            .await;
+        serde_json::from_value(v).unwrap_or_default()
+    }
+
+    pub async fn has_finding(&self, rule: &str, path: &str) -> bool {
+        self.findings()
+            .await
+            .iter()
+            .any(|(r, p)| r == rule && p == path)
+    }
+
+    /// The findings shown next to a field, as rule ids.
+    pub async fn field_findings(&self, path: &str) -> Vec<String> {
+        let v = self
+            .js_with(
+                "const id = 'f-' + arguments[0] + '-msg'; const el = document.getElementById(id);\
+                 return el ? [...el.querySelectorAll('[data-rule]')].map(p => p.dataset.rule) : null;",
+                vec![json!(path)],
+            )
+            .await;
+        serde_json::from_value(v).unwrap_or_default()
+    }
+
+    fn field_selector(path: &str) -> String {
+        format!("input[data-path=\"{path}\"], textarea[data-path=\"{path}\"]")
+    }
+
+    pub async fn wait_for_field(&self, path: &str) -> Element {
+        self.c
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(&Harness::field_selector(path)))
+            .await
+            .unwrap_or_else(|e| panic!("no field {path}: {e}"))
+    }
+
+    pub async fn value(&self, path: &str) -> String {
+        self.wait_for_field(path)
+            .await
+            .prop("value")
+            .await
+            .expect("value")
+            .unwrap_or_default()
+    }
+
+    /// Replaces a field's text by typing, as a user would: select all, then type over it (or
+    /// delete it). Every keystroke is a real input event.
+    pub async fn type_into(&self, path: &str, text: &str) {
+        replace_text(&self.wait_for_field(path).await, text).await;
+    }
+
+    /// Replaces the text of the input matched by a CSS selector.
+    pub async fn type_into_css(&self, css: &str, text: &str) {
+        let field = self
+            .c
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no input at {css}: {e}"));
+        replace_text(&field, text).await;
+    }
+
+    /// Clicks the element matched by a CSS selector.
+    pub async fn click(&self, css: &str) {
+        self.c
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing to click at {css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    pub async fn text_of(&self, css: &str) -> String {
+        match self.c.find(Locator::Css(css)).await {
+            Ok(el) => el.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// `data-path` of the focused element.
+    pub async fn focused_path(&self) -> Option<String> {
+        self.js("return document.activeElement && document.activeElement.dataset.path || null;")
+            .await
+            .as_str()
+            .map(str::to_owned)
+    }
+
+    /// Every localStorage entry of the app.
+    pub async fn stored(&self) -> Vec<(String, String)> {
+        let v = self
+            .js(
+                "return Object.keys(localStorage).filter(k => k.startsWith('selfeval:'))\
+                 .sort().map(k => [k, localStorage.getItem(k)]);",
+            )
+            .await;
+        serde_json::from_value(v).unwrap_or_default()
+    }
+
+    /// Waits for a finished download whose name ends with `suffix`; returns its path.
+    pub async fn downloaded(&self, suffix: &str) -> PathBuf {
+        let started = Instant::now();
+        loop {
+            let found = std::fs::read_dir(&self.downloads)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| p.to_string_lossy().ends_with(suffix));
+            if let Some(path) = found {
+                return path;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "no download ending in {suffix} in {}",
+                self.downloads.display()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Chooses a file in the import picker.
+    pub async fn import_file(&self, path: &Path) {
+        let input = self
+            .c
+            .find(Locator::Css("#import-file"))
+            .await
+            .expect("import input");
+        input
+            .send_keys(path.to_str().expect("path"))
+            .await
+            .expect("choose file");
+    }
+
+    /// The names of the drafts in the draft menu, in order.
+    pub async fn draft_names(&self) -> Vec<String> {
+        let v = self
+            .js("return [...document.querySelectorAll('#draft-select option')].map(o => o.textContent);")
+            .await;
+        let names: Vec<String> = serde_json::from_value(v).unwrap_or_default();
+        // Each option reads "name（saved time）".
+        names
+            .into_iter()
+            .map(|n| {
+                n.rsplit_once('（')
+                    .map_or(n.clone(), |(name, _)| name.to_owned())
+            })
+            .collect()
+    }
+
+    pub async fn selected_draft(&self) -> String {
+        self.js("const s = document.getElementById('draft-select');\
+             return s.options[s.selectedIndex] ? s.options[s.selectedIndex].textContent : '';")
+            .await
+            .as_str()
+            .and_then(|n| n.rsplit_once('（').map(|(name, _)| name.to_owned()))
+            .unwrap_or_default()
+    }
+
+    pub async fn close(self) {
+        let _ = self.c.clone().close().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+        let _ = std::fs::remove_dir_all(&self.downloads);
+    }
+}
