@@ -173,19 +173,24 @@ pub fn parse_amount(typed: &str) -> Result<Option<Amount>, AmountError> {
     if fraction.len() > MAX_DECIMALS {
         return Err(fail(AmountProblem::TooManyDecimals));
     }
-    let digits = digits.trim_start_matches('0');
-    let canonical = match (digits.is_empty(), fraction.is_empty()) {
-        (true, true) => "0".to_owned(),
-        (true, false) => format!("0.{fraction}"),
-        (false, true) => digits.to_owned(),
-        (false, false) => format!("{digits}.{fraction}"),
-    };
-    let mut value = canonical
-        .parse::<Decimal>()
-        .map_err(|_| fail(AmountProblem::NotANumber))?;
+    let mut value = decimal(&digits, fraction).ok_or_else(|| fail(AmountProblem::NotANumber))?;
     // "-0" is zero, not a negative amount.
     value.set_sign_negative(negative && !value.is_zero());
     Ok(Some(Amount(value)))
+}
+
+/// The decimal of ASCII digits before and after the point. The caller has checked that they are
+/// digits and within the limits (at most 27 digits in all, well inside `i128` and `Decimal`).
+fn decimal(integer: &str, fraction: &str) -> Option<Decimal> {
+    let mantissa = integer
+        .bytes()
+        .chain(fraction.bytes())
+        .try_fold(0i128, |m, b| {
+            m.checked_mul(10)?
+                .checked_add(i128::from(b.checked_sub(b'0').filter(|d| *d <= 9)?))
+        })?;
+    let scale = u32::try_from(fraction.len()).ok()?;
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
 /// The common case without allocating: ASCII digits with at most one inner `.`, nothing else.
@@ -204,7 +209,7 @@ fn plain_ascii_amount(typed: &str) -> Option<Amount> {
     if !plain {
         return None;
     }
-    typed.parse::<Decimal>().ok().map(Amount)
+    decimal(integer, fraction).map(Amount)
 }
 
 /// True when the integer part has no separators, or has them between groups of exactly three

@@ -210,20 +210,33 @@ impl std::ops::Add for Tally {
 
 /// Findings grouped by the report's sections, in section order; inside a section errors first,
 /// then warnings, then infos, each in document order. This is how the findings panel lists them.
+/// `findings` must be in document order, as [`crate::check`] returns them.
 pub fn by_section(findings: &[Finding]) -> Vec<(Section, Vec<Finding>)> {
     let mut groups: Vec<(Section, Vec<Finding>)> = Vec::new();
-    for f in findings {
-        let section = f.path.section();
-        match groups.iter_mut().find(|(s, _)| *s == section) {
-            Some((_, items)) => items.push(f.clone()),
-            None => groups.push((section, vec![f.clone()])),
-        }
-    }
-    groups.sort_by_key(|(s, _)| *s);
-    for (_, items) in &mut groups {
-        items.sort_by_key(|f| (f.severity(), f.path));
+    // Sections follow document order, so a section's findings are next to each other.
+    for chunk in findings.chunk_by(|a, b| a.path.section() == b.path.section()) {
+        let Some(first) = chunk.first() else { continue };
+        let items = [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .flat_map(|severity| chunk.iter().filter(move |f| f.severity() == severity))
+            .cloned()
+            .collect();
+        groups.push((first.path.section(), items));
     }
     groups
+}
+
+/// The findings on one field: `findings` must be in document order, as [`crate::check`]
+/// returns them.
+pub fn on_path(findings: &[Finding], path: Path) -> &[Finding] {
+    let start = findings.partition_point(|f| f.path < path);
+    let len = findings
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|f| f.path == path)
+        .count();
+    findings.get(start..start + len).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -234,10 +247,10 @@ mod tests {
     #[test]
     fn findings_group_by_section_errors_first() {
         let findings = [
-            Finding::new(Rule::WeakNone, Path::Problems, "a"),
+            Finding::new(Rule::RequiredField, Path::Department, "d"),
             Finding::new(Rule::WeakFundEffect, Path::Fund(1, FundField::Effect), "b"),
             Finding::new(Rule::SumFund, Path::Fund(2, FundField::Carryover), "c"),
-            Finding::new(Rule::RequiredField, Path::Department, "d"),
+            Finding::new(Rule::WeakNone, Path::Problems, "a"),
         ];
         let groups = by_section(&findings);
         let shape: Vec<(Section, Vec<&str>)> = groups
@@ -252,5 +265,21 @@ mod tests {
                 (Section::Problems, vec!["a"]),
             ]
         );
+    }
+
+    #[test]
+    fn findings_on_a_path() {
+        let draft = crate::sample::sample_draft();
+        let findings = crate::check(&draft);
+        assert_eq!(on_path(&findings, Path::Problems).len(), 1);
+        assert_eq!(on_path(&findings, Path::Problems)[0].rule, Rule::WeakNone);
+        assert!(on_path(&findings, Path::Department).is_empty());
+        assert!(on_path(&[], Path::Other).is_empty());
+        let mut blank = crate::model::Draft::default();
+        blank.insert_row(crate::outline::List::Funds, 0);
+        let findings = crate::check(&blank);
+        let on_fund = on_path(&findings, Path::Fund(0, FundField::Name));
+        assert_eq!(on_fund.len(), 1);
+        assert_eq!(on_fund[0].rule, Rule::RequiredField);
     }
 }

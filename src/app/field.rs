@@ -6,16 +6,12 @@ use wasm_bindgen::JsCast;
 
 use super::dom::field_id;
 use super::state::AppState;
-use crate::finding::{Finding, Severity};
+use crate::finding::{on_path, Finding, Severity};
 use crate::outline::{Kind, Path};
 
-/// The field's findings, from the index the app keeps of `check()`'s result.
+/// The field's findings, out of `check()`'s result (a binary search: it is in document order).
 fn findings_of(state: AppState, path: Path) -> Memo<Vec<Finding>> {
-    Memo::new(move |_| {
-        state
-            .index
-            .with(|ix| ix.get(&path).cloned().unwrap_or_default())
-    })
+    Memo::new(move |_| state.findings.with(|fs| on_path(fs, path).to_vec()))
 }
 
 /// The messages shown with a field (or a list).
@@ -55,7 +51,7 @@ pub fn Field(
     #[prop(optional)]
     hint: &'static str,
     /// A label other than the outline's (e.g. within a row).
-    #[prop(optional)]
+    #[prop(default = None)]
     label: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();

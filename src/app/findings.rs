@@ -12,7 +12,7 @@ use crate::outline::Section;
 pub fn FindingsSummary() -> impl IntoView {
     let state = expect_context::<AppState>();
     let groups = Memo::new(move |_| state.findings.with(|fs| by_section(fs)));
-    let title = move || {
+    let title = Signal::derive(move || {
         let t = state.tally.get();
         if t == Tally::default() {
             "没有发现问题".to_owned()
@@ -22,7 +22,7 @@ pub fn FindingsSummary() -> impl IntoView {
                 t.errors, t.warnings, t.infos
             )
         }
-    };
+    });
     let has_errors = move || -> bool { state.tally.get().errors > 0 };
     view! {
         <section
@@ -83,6 +83,10 @@ pub fn SectionNav() -> impl IntoView {
     });
     let items = Section::ALL.into_iter().enumerate().map(move |(n, section)| {
         let tally = move || counts.with(|c| c.get(n).copied().unwrap_or_default());
+        let errors = Signal::derive(move || tally().errors.to_string());
+        let warnings = Signal::derive(move || tally().warnings.to_string());
+        let no_errors = Signal::derive(move || tally().errors == 0);
+        let no_warnings = Signal::derive(move || tally().warnings == 0);
         view! {
             <li>
                 <a
@@ -95,16 +99,8 @@ pub fn SectionNav() -> impl IntoView {
                 >
                     <span class="nav-title">{section.heading()}</span>
                     <span class="nav-counts">
-                        {move || {
-                            let t = tally();
-                            (t.errors > 0)
-                                .then(|| view! { <span class="count count-error" title="错误">{t.errors}</span> })
-                        }}
-                        {move || {
-                            let t = tally();
-                            (t.warnings > 0)
-                                .then(|| view! { <span class="count count-warning" title="警告">{t.warnings}</span> })
-                        }}
+                        <span class="count count-error" title="错误" hidden=no_errors>{errors}</span>
+                        <span class="count count-warning" title="警告" hidden=no_warnings>{warnings}</span>
                     </span>
                 </a>
             </li>

@@ -1,5 +1,6 @@
 //! The report as a form: every field of the outline under its section heading, in the order
-//! of the document.
+//! of the document. The form is a table of items drawn by one loop, which keeps the code (and the
+//! wasm) small and the order easy to check against the outline.
 
 use leptos::prelude::*;
 
@@ -8,131 +9,238 @@ use super::field::Field;
 use super::rows::Rows;
 use crate::outline::{FundField, List, Path, PointField, ProjectField, Section};
 
-#[component]
-pub fn ReportForm() -> impl IntoView {
-    view! {
-        <form class="report-form" on:submit=|ev| ev.prevent_default() autocomplete="off">
-            <SectionBlock section=Section::Meta>
-                <Field path=Path::Department />
-                <Field path=Path::ShortName optional=true hint="报告标题中的小标题使用简称，如“区信访局”" />
-                <Field path=Path::Year hint="四位年份，如 2024" />
-            </SectionBlock>
+/// One field as the form shows it.
+#[derive(Clone, Copy)]
+struct FieldSpec {
+    path: Path,
+    optional: bool,
+    hint: &'static str,
+    /// A label other than the outline's.
+    label: Option<&'static str>,
+}
 
-            <SectionBlock section=Section::Basic>
-                <h3>"（一）基本情况"</h3>
-                <h4>"1、主要职能"</h4>
-                <Rows list=List::Functions row=|i| view! { <Field path=Path::Function(i) label="职能内容" /> } />
-                <h4>"2、机构情况"</h4>
-                <Field path=Path::Organization />
-                <h4>"3、人员情况"</h4>
-                <div class="field-group">
-                    <Field path=Path::StaffAsOf optional=true hint="如“2024年12月底”" />
-                    <Field path=Path::StaffTotal />
-                    <Field path=Path::StaffActive />
-                    <Field path=Path::StaffRetired />
-                </div>
-                <h3>"（二）绩效目标"</h3>
-                <Field path=Path::GoalsOverall hint="宜写明可衡量的目标（数量、比例、时限）" />
-                <Field path=Path::GoalsSpecialFunds optional=true />
-                <Field path=Path::GoalsOtherProjects optional=true />
-            </SectionBlock>
-
-            <SectionBlock section=Section::GeneralBudget>
-                <h3>"（一）预算收支"</h3>
-                <div class="field-group">
-                    <Field path=Path::AnnualBudget />
-                    <Field
-                        path=Path::FullYearBudget
-                        optional=true
-                        hint="不填时按“预算资金 + 专项资金年中调整”计算"
-                    />
-                    <Field path=Path::AppropriationIncome />
-                    <Field path=Path::AppropriationExpense />
-                </div>
-                <div class="field-group">
-                    <Field path=Path::ProjectExpense label="其中：项目支出" />
-                    <Field path=Path::BasicExpense label="其中：基本支出" />
-                    <Field path=Path::PersonnelExpense label="基本支出中：人员经费" />
-                    <Field path=Path::PublicExpense label="基本支出中：公用经费" />
-                </div>
-                <h3>"（二）项目支出明细"</h3>
-                <Rows
-                    list=List::Projects
-                    row=|i| {
-                        view! {
-                            <Field path=Path::Project(i, ProjectField::Name) />
-                            <Field path=Path::Project(i, ProjectField::Amount) />
-                        }
-                    }
-                />
-            </SectionBlock>
-
-            <SectionBlock section=Section::GovFundBudget>
-                <Field path=Path::GovFundBudget hint="没有时填“无”" />
-            </SectionBlock>
-            <SectionBlock section=Section::StateCapitalBudget>
-                <Field path=Path::StateCapitalBudget hint="没有时填“无”" />
-            </SectionBlock>
-            <SectionBlock section=Section::SocialInsuranceBudget>
-                <Field path=Path::SocialInsuranceBudget hint="没有时填“无”" />
-            </SectionBlock>
-
-            <SectionBlock section=Section::Performance>
-                <h3>"（一）部门整体支出绩效情况"</h3>
-                <Rows
-                    list=List::Points
-                    row=|i| {
-                        view! {
-                            <Field path=Path::Point(i, PointField::Title) optional=true />
-                            <Field path=Path::Point(i, PointField::Text) />
-                        }
-                    }
-                />
-                <h3>"（二）专项资金支出绩效情况"</h3>
-                <Field path=Path::StatedFundCount hint="报告中“专项资金共N个”的N" />
-                <Rows
-                    list=List::Funds
-                    row=|i| {
-                        view! {
-                            <Field path=Path::Fund(i, FundField::Name) />
-                            <div class="field-group">
-                                <Field path=Path::Fund(i, FundField::InitialBudget) />
-                                <Field
-                                    path=Path::Fund(i, FundField::Adjustment)
-                                    hint="调减填负数"
-                                />
-                                <Field path=Path::Fund(i, FundField::Actual) />
-                                <Field path=Path::Fund(i, FundField::Carryover) />
-                            </div>
-                            <Field path=Path::Fund(i, FundField::Effect) />
-                        }
-                    }
-                />
-            </SectionBlock>
-
-            <SectionBlock section=Section::Problems>
-                <Field path=Path::Problems />
-            </SectionBlock>
-            <SectionBlock section=Section::Improvements>
-                <Field path=Path::Improvements />
-            </SectionBlock>
-            <SectionBlock section=Section::ResultUse>
-                <Field path=Path::ResultUse />
-            </SectionBlock>
-            <SectionBlock section=Section::Other>
-                <Field path=Path::Other hint="没有时填“无”" />
-            </SectionBlock>
-        </form>
+const fn field(path: Path) -> FieldSpec {
+    FieldSpec {
+        path,
+        optional: false,
+        hint: "",
+        label: None,
     }
 }
 
-/// A section of the report with its numbered heading.
+const fn hinted(path: Path, hint: &'static str) -> FieldSpec {
+    FieldSpec {
+        path,
+        optional: false,
+        hint,
+        label: None,
+    }
+}
+
+const fn optional(path: Path, hint: &'static str) -> FieldSpec {
+    FieldSpec {
+        path,
+        optional: true,
+        hint,
+        label: None,
+    }
+}
+
+const fn labelled(path: Path, label: &'static str) -> FieldSpec {
+    FieldSpec {
+        path,
+        optional: false,
+        hint: "",
+        label: Some(label),
+    }
+}
+
+enum Item {
+    Heading(&'static str),
+    Subheading(&'static str),
+    Field(FieldSpec),
+    /// Short fields side by side.
+    Group(&'static [FieldSpec]),
+    Rows(List),
+}
+
+const NONE_HINT: &str = "没有时填“无”";
+
+const FORM: &[(Section, &[Item])] = &[
+    (
+        Section::Meta,
+        &[
+            Item::Field(field(Path::Department)),
+            Item::Field(optional(
+                Path::ShortName,
+                "报告标题中的小标题使用简称，如“区信访局”",
+            )),
+            Item::Field(hinted(Path::Year, "四位年份，如 2024")),
+        ],
+    ),
+    (
+        Section::Basic,
+        &[
+            Item::Heading("（一）基本情况"),
+            Item::Subheading("1、主要职能"),
+            Item::Rows(List::Functions),
+            Item::Subheading("2、机构情况"),
+            Item::Field(field(Path::Organization)),
+            Item::Subheading("3、人员情况"),
+            Item::Group(&[
+                optional(Path::StaffAsOf, "如“2024年12月底”"),
+                field(Path::StaffTotal),
+                field(Path::StaffActive),
+                field(Path::StaffRetired),
+            ]),
+            Item::Heading("（二）绩效目标"),
+            Item::Field(hinted(
+                Path::GoalsOverall,
+                "宜写明可衡量的目标（数量、比例、时限）",
+            )),
+            Item::Field(optional(Path::GoalsSpecialFunds, "")),
+            Item::Field(optional(Path::GoalsOtherProjects, "")),
+        ],
+    ),
+    (
+        Section::GeneralBudget,
+        &[
+            Item::Heading("（一）预算收支"),
+            Item::Group(&[
+                field(Path::AnnualBudget),
+                optional(
+                    Path::FullYearBudget,
+                    "不填时按“预算资金 + 专项资金年中调整”计算",
+                ),
+                field(Path::AppropriationIncome),
+                field(Path::AppropriationExpense),
+            ]),
+            Item::Group(&[
+                labelled(Path::ProjectExpense, "其中：项目支出"),
+                labelled(Path::BasicExpense, "其中：基本支出"),
+                labelled(Path::PersonnelExpense, "基本支出中：人员经费"),
+                labelled(Path::PublicExpense, "基本支出中：公用经费"),
+            ]),
+            Item::Heading("（二）项目支出明细"),
+            Item::Rows(List::Projects),
+        ],
+    ),
+    (
+        Section::GovFundBudget,
+        &[Item::Field(hinted(Path::GovFundBudget, NONE_HINT))],
+    ),
+    (
+        Section::StateCapitalBudget,
+        &[Item::Field(hinted(Path::StateCapitalBudget, NONE_HINT))],
+    ),
+    (
+        Section::SocialInsuranceBudget,
+        &[Item::Field(hinted(Path::SocialInsuranceBudget, NONE_HINT))],
+    ),
+    (
+        Section::Performance,
+        &[
+            Item::Heading("（一）部门整体支出绩效情况"),
+            Item::Rows(List::Points),
+            Item::Heading("（二）专项资金支出绩效情况"),
+            Item::Field(hinted(Path::StatedFundCount, "报告中“专项资金共N个”的N")),
+            Item::Rows(List::Funds),
+        ],
+    ),
+    (Section::Problems, &[Item::Field(field(Path::Problems))]),
+    (
+        Section::Improvements,
+        &[Item::Field(field(Path::Improvements))],
+    ),
+    (Section::ResultUse, &[Item::Field(field(Path::ResultUse))]),
+    (
+        Section::Other,
+        &[Item::Field(hinted(Path::Other, NONE_HINT))],
+    ),
+];
+
+/// The fields of row `i` of a list: first line, a group of amounts, last line.
+fn row_items(list: List, i: usize) -> (Vec<FieldSpec>, Vec<FieldSpec>, Vec<FieldSpec>) {
+    match list {
+        List::Functions => (
+            vec![labelled(Path::Function(i), "职能内容")],
+            vec![],
+            vec![],
+        ),
+        List::Projects => (
+            vec![],
+            vec![
+                field(Path::Project(i, ProjectField::Name)),
+                field(Path::Project(i, ProjectField::Amount)),
+            ],
+            vec![],
+        ),
+        List::Points => (
+            vec![
+                optional(Path::Point(i, PointField::Title), ""),
+                field(Path::Point(i, PointField::Text)),
+            ],
+            vec![],
+            vec![],
+        ),
+        List::Funds => (
+            vec![field(Path::Fund(i, FundField::Name))],
+            vec![
+                field(Path::Fund(i, FundField::InitialBudget)),
+                hinted(Path::Fund(i, FundField::Adjustment), "调减填负数"),
+                field(Path::Fund(i, FundField::Actual)),
+                field(Path::Fund(i, FundField::Carryover)),
+            ],
+            vec![field(Path::Fund(i, FundField::Effect))],
+        ),
+    }
+}
+
+fn field_view(spec: FieldSpec) -> AnyView {
+    view! { <Field path=spec.path optional=spec.optional hint=spec.hint label=spec.label /> }
+        .into_any()
+}
+
+fn fields_view(specs: Vec<FieldSpec>) -> AnyView {
+    specs.into_iter().map(field_view).collect_view().into_any()
+}
+
+fn group_view(specs: Vec<FieldSpec>) -> AnyView {
+    if specs.is_empty() {
+        return ().into_any();
+    }
+    view! { <div class="field-group">{fields_view(specs)}</div> }.into_any()
+}
+
+/// Row `i` of a list, for [`Rows`].
+pub fn row_view(list: List, i: usize) -> AnyView {
+    let (first, group, last) = row_items(list, i);
+    (fields_view(first), group_view(group), fields_view(last)).into_any()
+}
+
+fn item_view(item: &Item) -> AnyView {
+    match item {
+        Item::Heading(text) => view! { <h3>{*text}</h3> }.into_any(),
+        Item::Subheading(text) => view! { <h4>{*text}</h4> }.into_any(),
+        Item::Field(spec) => field_view(*spec),
+        Item::Group(specs) => group_view(specs.to_vec()),
+        Item::Rows(list) => view! { <Rows list=*list /> }.into_any(),
+    }
+}
+
 #[component]
-fn SectionBlock(section: Section, children: Children) -> impl IntoView {
+pub fn ReportForm() -> impl IntoView {
+    let sections = FORM.iter().map(|(section, items)| {
+        view! {
+            <section class="report-section" aria-labelledby=section_id(*section)>
+                <h2 id=section_id(*section) tabindex="-1">{section.heading()}</h2>
+                {items.iter().map(item_view).collect_view()}
+            </section>
+        }
+    });
     view! {
-        <section class="report-section" aria-labelledby=section_id(section)>
-            <h2 id=section_id(section) tabindex="-1">{section.heading()}</h2>
-            {children()}
-        </section>
+        <form class="report-form" on:submit=|ev| ev.prevent_default() autocomplete="off">
+            {sections.collect_view()}
+        </form>
     }
 }

@@ -5,17 +5,13 @@ use leptos::prelude::*;
 
 use super::dom::{field_id, focus_field};
 use super::field::FieldMessages;
+use super::form::row_view;
 use super::state::AppState;
 use crate::outline::List;
 
-/// The rows of `list`, each drawn by `row`, with buttons to move and remove it and one to add a
-/// row at the end.
+/// The rows of `list`, each with buttons to move and remove it, and one to add a row at the end.
 #[component]
-pub fn Rows<R, V>(list: List, row: R) -> impl IntoView
-where
-    R: Fn(usize) -> V + Send + Sync + Clone + 'static,
-    V: IntoView + 'static,
-{
+pub fn Rows(list: List) -> impl IntoView {
     let state = expect_context::<AppState>();
     let count = Memo::new(move |_| state.draft.with(|d| d.rows(list)));
     let noun = list.row_noun();
@@ -34,12 +30,11 @@ where
                 each=move || 0..count.get()
                 key=|i| *i
                 children=move |i| {
-                    let row = row.clone();
                     let is_last = move || i + 1 >= count.get();
                     view! {
                         <fieldset class="row" data-row=i>
                             <legend>{format!("{noun} {}", i + 1)}</legend>
-                            <div class="row-fields">{row(i)}</div>
+                            <div class="row-fields">{row_view(list, i)}</div>
                             <div class="row-actions">
                                 <button
                                     type="button"

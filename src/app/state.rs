@@ -5,7 +5,6 @@
 //! the signals. Nothing here checks or formats the report: that is the core's `check()`,
 //! `Figures` and exports.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -65,9 +64,6 @@ pub enum DownloadKind {
     Html,
 }
 
-/// Findings by the field they belong to.
-pub type FindingIndex = HashMap<Path, Vec<Finding>>;
-
 /// The draft as it was before a row was removed, so the removal can be undone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Removed {
@@ -91,8 +87,8 @@ pub struct AppState {
     pub pending: RwSignal<Option<Pending>>,
     /// The last removed row, until the next change.
     pub removed: RwSignal<Option<Removed>>,
+    /// `check()`'s findings, in document order.
     pub findings: Memo<Vec<Finding>>,
-    pub index: Memo<FindingIndex>,
     pub tally: Memo<Tally>,
     pub figures: Memo<Figures>,
     dirty: StoredValue<bool>,
@@ -104,15 +100,6 @@ impl AppState {
     pub fn start() -> Self {
         let draft = RwSignal::new(Draft::default());
         let findings = Memo::new(move |_| draft.with(crate::checks::check));
-        let index = Memo::new(move |_| {
-            findings.with(|fs| {
-                let mut index = FindingIndex::new();
-                for f in fs {
-                    index.entry(f.path).or_default().push(f.clone());
-                }
-                index
-            })
-        });
         let state = AppState {
             draft,
             loaded: RwSignal::new(0),
@@ -123,7 +110,6 @@ impl AppState {
             pending: RwSignal::new(None),
             removed: RwSignal::new(None),
             findings,
-            index,
             tally: Memo::new(move |_| findings.with(|fs| Tally::of(fs))),
             figures: Memo::new(move |_| draft.with(Figures::of)),
             dirty: StoredValue::new(false),

@@ -42,7 +42,9 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
                     aria-pressed=move || preview_open.get().to_string()
                     on:click=move |_| preview_open.update(|open| *open = !*open)
                 >
-                    {move || if preview_open.get() { "返回填写" } else { "预览与打印" }}
+                    {Signal::derive(move || {
+                        if preview_open.get() { "返回填写" } else { "预览与打印" }.to_owned()
+                    })}
                 </button>
             </div>
         </header>
@@ -63,12 +65,12 @@ pub fn download_now(state: AppState, kind: DownloadKind) {
 #[component]
 fn SaveIndicator() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let text = move || match state.save_state.get() {
+    let text = Signal::derive(move || match state.save_state.get() {
         SaveState::Saved(at) => format!("已保存 {}", clock_time(at)),
         SaveState::Pending => "有修改，即将保存…".to_owned(),
         SaveState::Failed(reason) => format!("保存失败：{reason}"),
         SaveState::NoStorage(reason) => format!("无法自动保存：{reason}"),
-    };
+    });
     let failed = move || {
         matches!(
             state.save_state.get(),
@@ -196,7 +198,9 @@ fn BrokenDrafts() -> impl IntoView {
     view! {
         <Show when=move || broken.with(|b| !b.is_empty())>
             <details class="broken-drafts" id="broken-drafts">
-                <summary>{move || format!("{} 份草稿无法读取", broken.with(Vec::len))}</summary>
+                <summary>
+                    {Signal::derive(move || format!("{} 份草稿无法读取", broken.with(Vec::len)))}
+                </summary>
                 <ul>
                     {move || {
                         broken
@@ -252,7 +256,7 @@ fn BrokenDrafts() -> impl IntoView {
 #[component]
 pub fn ConfirmBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let question = move || match state.pending.get() {
+    let question = Signal::derive(move || match state.pending.get() {
         Some(Pending::DeleteDraft { name, .. }) => {
             format!("确定删除草稿“{name}”吗？删除后无法恢复（可先下载 JSON 备份）。")
         }
@@ -264,11 +268,14 @@ pub fn ConfirmBar() -> impl IntoView {
             }
         ),
         None => String::new(),
-    };
-    let confirm_label = move || match state.pending.get() {
-        Some(Pending::DeleteDraft { .. }) => "删除",
-        _ => "仍然下载",
-    };
+    });
+    let confirm_label = Signal::derive(move || {
+        match state.pending.get() {
+            Some(Pending::DeleteDraft { .. }) => "删除",
+            _ => "仍然下载",
+        }
+        .to_owned()
+    });
     let confirm = move |_| {
         let Some(pending) = state.pending.get_untracked() else {
             return;
@@ -313,13 +320,23 @@ pub fn NoticeBar() -> impl IntoView {
                 class:notice-error=move || state.notice.with(|n| n.as_ref().is_some_and(|n| n.is_error))
                 role="alert"
             >
-                <p>{move || state.notice.with(|n| n.as_ref().map(|n| n.text.clone()))}</p>
+                <p>
+                    {Signal::derive(move || {
+                        state.notice.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default())
+                    })}
+                </p>
                 <button type="button" class="small" on:click=move |_| state.notice.set(None)>"知道了"</button>
             </div>
         </Show>
         <Show when=move || state.removed.with(Option::is_some)>
             <div class="notice" id="undo" role="status">
-                <p>{move || state.removed.with(|r| r.as_ref().map(|r| format!("已删除{}。", r.what)))}</p>
+                <p>
+                    {Signal::derive(move || {
+                        state
+                            .removed
+                            .with(|r| r.as_ref().map(|r| format!("已删除{}。", r.what)).unwrap_or_default())
+                    })}
+                </p>
                 <button type="button" class="small" id="undo-remove" on:click=move |_| state.undo_remove()>
                     "撤销删除"
                 </button>
