@@ -239,6 +239,35 @@ pub fn on_path(findings: &[Finding], path: Path) -> &[Finding] {
     findings.get(start..start + len).unwrap_or_default()
 }
 
+/// The paths whose findings differ between two results of [`crate::check`] (both in document
+/// order). The app uses it to update only the fields whose messages changed.
+pub fn changed_paths(before: &[Finding], after: &[Finding]) -> Vec<Path> {
+    let run = |findings: &[Finding], from: usize, path: Path| {
+        findings
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|f| f.path == path)
+            .count()
+    };
+    let (mut i, mut j) = (0, 0);
+    let mut changed = Vec::new();
+    loop {
+        let path = match (before.get(i), after.get(j)) {
+            (Some(a), Some(b)) => a.path.min(b.path),
+            (Some(a), None) => a.path,
+            (None, Some(b)) => b.path,
+            (None, None) => return changed,
+        };
+        let (n, m) = (run(before, i, path), run(after, j, path));
+        if before.get(i..i + n) != after.get(j..j + m) {
+            changed.push(path);
+        }
+        i += n;
+        j += m;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +294,23 @@ mod tests {
                 (Section::Problems, vec!["a"]),
             ]
         );
+    }
+
+    #[test]
+    fn changed_paths_are_those_whose_findings_differ() {
+        let seed = crate::sample::sample_draft();
+        let before = crate::check(&seed);
+        let mut edited = seed.clone();
+        edited.general_budget.personnel_expense = "122.67".into();
+        edited.problems = "暂无。".into(); // same rule, another message
+        edited.improvements = "细化绩效目标。".into(); // finding gone
+        let after = crate::check(&edited);
+        assert_eq!(
+            changed_paths(&before, &after),
+            [Path::BasicExpense, Path::Problems, Path::Improvements]
+        );
+        assert!(changed_paths(&after, &after).is_empty());
+        assert_eq!(changed_paths(&[], &after).len(), after.len());
     }
 
     #[test]

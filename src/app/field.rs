@@ -6,19 +6,14 @@ use wasm_bindgen::JsCast;
 
 use super::dom::field_id;
 use super::state::AppState;
-use crate::finding::{on_path, Finding, Severity};
+use crate::finding::{Finding, Severity};
 use crate::outline::{Kind, Path};
-
-/// The field's findings, out of `check()`'s result (a binary search: it is in document order).
-fn findings_of(state: AppState, path: Path) -> Memo<Vec<Finding>> {
-    Memo::new(move |_| state.findings.with(|fs| on_path(fs, path).to_vec()))
-}
 
 /// The messages shown with a field (or a list).
 #[component]
 pub fn FieldMessages(path: Path) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let findings = findings_of(state, path);
+    let findings = state.findings_on(path);
     let id = format!("{}-msg", field_id(path));
     view! {
         <div class="field-messages" id=id aria-live="polite">
@@ -55,7 +50,7 @@ pub fn Field(
     label: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let findings = findings_of(state, path);
+    let findings = state.findings_on(path);
     let worst = Memo::new(move |_| findings.with(|fs| fs.iter().map(Finding::severity).min()));
     let id = field_id(path);
     let described_by = format!("{id}-msg");

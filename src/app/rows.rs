@@ -13,7 +13,7 @@ use crate::outline::List;
 #[component]
 pub fn Rows(list: List) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.draft.with(|d| d.rows(list)));
+    let count = state.row_count(list);
     let noun = list.row_noun();
     let add = move |_| {
         state.add_row(list);

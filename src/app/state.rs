@@ -5,6 +5,7 @@
 //! the signals. Nothing here checks or formats the report: that is the core's `check()`,
 //! `Figures` and exports.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ use super::dom::now_ms;
 use super::storage::{self, Broken, StorageError, StoredDraft};
 use crate::draft_file::read_draft_bytes;
 use crate::figures::Figures;
-use crate::finding::{Finding, Tally};
+use crate::finding::{changed_paths, on_path, Finding, Tally};
 use crate::model::Draft;
 use crate::outline::{List, Path};
 use crate::sample::sample_draft;
@@ -91,6 +92,9 @@ pub struct AppState {
     pub findings: Memo<Vec<Finding>>,
     pub tally: Memo<Tally>,
     pub figures: Memo<Figures>,
+    /// Each field's findings as a signal of its own, set only when they change: a keystroke then
+    /// wakes the few fields whose messages changed, not every field of a large draft.
+    field_findings: StoredValue<BTreeMap<Path, ArcRwSignal<Vec<Finding>>>>,
     dirty: StoredValue<bool>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -112,11 +116,55 @@ impl AppState {
             findings,
             tally: Memo::new(move |_| findings.with(|fs| Tally::of(fs))),
             figures: Memo::new(move |_| draft.with(Figures::of)),
+            field_findings: StoredValue::new(BTreeMap::new()),
             dirty: StoredValue::new(false),
             save_timer: StoredValue::new(None),
         };
+        state.fan_out_findings();
         state.open_initial();
         state
+    }
+
+    /// Passes each change of the findings on to the fields it concerns.
+    fn fan_out_findings(&self) {
+        let state = *self;
+        let shown = StoredValue::new(Vec::<Finding>::new());
+        Effect::new(move |_| {
+            state.findings.with(|now| {
+                for path in shown.with_value(|before| changed_paths(before, now)) {
+                    if let Some(signal) = state.field_findings.with_value(|m| m.get(&path).cloned())
+                    {
+                        signal.set(on_path(now, path).to_vec());
+                    }
+                }
+                shown.set_value(now.clone());
+            });
+        });
+    }
+
+    /// The findings of one field (or list), as a signal that changes only when they do.
+    pub fn findings_on(&self, path: Path) -> ArcRwSignal<Vec<Finding>> {
+        if let Some(signal) = self.field_findings.with_value(|m| m.get(&path).cloned()) {
+            return signal;
+        }
+        let signal = ArcRwSignal::new(
+            self.findings
+                .with_untracked(|fs| on_path(fs, path).to_vec()),
+        );
+        self.field_findings.update_value(|m| {
+            m.insert(path, signal.clone());
+        });
+        signal
+    }
+
+    /// The number of rows of a list; it changes only with rows added, removed or a draft loaded,
+    /// so typing does not wake every row.
+    pub fn row_count(&self, list: List) -> Memo<usize> {
+        let state = *self;
+        Memo::new(move |_| {
+            state.loaded.track();
+            state.draft.with_untracked(|d| d.rows(list))
+        })
     }
 
     fn open_initial(&self) {
