@@ -72,6 +72,21 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
     Ok(())
 }
 
+/// True when the page is served over http(s), not opened as a file (the single-file edition).
+pub fn is_hosted() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p.starts_with("http"))
+}
+
+/// True when web/guard.js decided this browser cannot run the app (`window.selfevalSupported`).
+pub fn guard_says_unsupported() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("selfevalSupported")).ok())
+        .and_then(|v| v.as_bool())
+        == Some(false)
+}
+
 /// Milliseconds since the epoch.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -22,9 +22,13 @@ use preview::Preview;
 use state::AppState;
 use toolbar::{ConfirmBar, NoticeBar, Toolbar};
 
-/// Mounts the app on the page.
+/// Mounts the app on the page, unless the start-up guard (web/guard.js) found the browser
+/// unable to run it and shows its message instead.
 pub fn start() {
     rescue::install_panic_hook();
+    if dom::guard_says_unsupported() {
+        return;
+    }
     leptos::mount::mount_to_body(App);
 }
 

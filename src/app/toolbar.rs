@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{clock_time, download, short_date_time};
+use super::dom::{clock_time, download, is_hosted, short_date_time};
 use super::import::ImportButton;
 use super::state::{AppState, DownloadKind, Pending, SaveState};
 use crate::export::{html_file_name, json_file_name, render_html, render_json};
@@ -46,6 +46,20 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
                         if preview_open.get() { "返回填写" } else { "预览与打印" }.to_owned()
                     })}
                 </button>
+                {is_hosted()
+                    .then(|| {
+                        view! {
+                            <a
+                                class="button"
+                                id="download-offline"
+                                href="./selfeval.html"
+                                download="部门整体支出绩效自评报告-离线版.html"
+                                title="单个 HTML 文件：可拷到 U 盘，在没有网络的电脑上双击打开"
+                            >
+                                "下载离线版"
+                            </a>
+                        }
+                    })}
             </div>
         </header>
     }

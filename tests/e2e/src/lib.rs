@@ -10,8 +10,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub use fantoccini::{elements::Element, Client, Locator};
@@ -49,10 +49,18 @@ pub fn scratch(tag: &str) -> PathBuf {
     dir
 }
 
-/// A static file server for one folder; `stop()` takes it off the network (for offline tests).
+/// A static file server for one folder; `stop()` takes it off the network (for offline tests),
+/// `switch_to()` serves another folder (a new deployment), `add_page()` serves extra pages.
 pub struct Site {
     pub port: u16,
     running: Arc<AtomicBool>,
+    content: Arc<Mutex<Content>>,
+    requests: Arc<AtomicUsize>,
+}
+
+struct Content {
+    dir: PathBuf,
+    pages: Vec<(String, Vec<u8>)>,
 }
 
 impl Site {
@@ -61,19 +69,48 @@ impl Site {
         let port = listener.local_addr().expect("port").port();
         listener.set_nonblocking(true).expect("nonblocking");
         let running = Arc::new(AtomicBool::new(true));
-        let alive = running.clone();
+        let content = Arc::new(Mutex::new(Content {
+            dir,
+            pages: Vec::new(),
+        }));
+        let requests = Arc::new(AtomicUsize::new(0));
+        let (alive, shared, counter) = (running.clone(), content.clone(), requests.clone());
         std::thread::spawn(move || {
             while alive.load(Ordering::SeqCst) {
                 match listener.accept() {
                     Ok((stream, _)) => {
-                        let dir = dir.clone();
-                        std::thread::spawn(move || respond(stream, &dir));
+                        counter.fetch_add(1, Ordering::SeqCst);
+                        let shared = shared.clone();
+                        std::thread::spawn(move || respond(stream, &shared));
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(5)),
                 }
             }
         });
-        Site { port, running }
+        Site {
+            port,
+            running,
+            content,
+            requests,
+        }
+    }
+
+    /// Serves `body` at `/path`, besides the folder.
+    pub fn add_page(&self, path: &str, body: Vec<u8>) {
+        let mut content = self.content.lock().unwrap_or_else(|e| e.into_inner());
+        content
+            .pages
+            .push((path.trim_start_matches('/').to_owned(), body));
+    }
+
+    /// From now on serves another folder (as a new deployment would).
+    pub fn switch_to(&self, dir: PathBuf) {
+        self.content.lock().unwrap_or_else(|e| e.into_inner()).dir = dir;
+    }
+
+    /// How many connections the server has accepted so far.
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::SeqCst)
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -97,7 +134,7 @@ impl Drop for Site {
     }
 }
 
-fn respond(stream: TcpStream, dir: &Path) {
+fn respond(stream: TcpStream, content: &Mutex<Content>) {
     let _ = stream.set_nonblocking(false);
     let Ok(read_half) = stream.try_clone() else {
         return;
@@ -119,9 +156,18 @@ fn respond(stream: TcpStream, dir: &Path) {
         "" => "index.html",
         rel => rel,
     };
-    let file = dir.join(rel);
-    let (status, body) = match (rel.contains(".."), std::fs::read(&file)) {
-        (false, Ok(bytes)) => ("200 OK", bytes),
+    let (file, page) = {
+        let content = content.lock().unwrap_or_else(|e| e.into_inner());
+        let page = content
+            .pages
+            .iter()
+            .find(|(path, _)| path == rel)
+            .map(|(_, body)| body.clone());
+        (content.dir.join(rel), page)
+    };
+    let (status, body) = match (page, rel.contains(".."), std::fs::read(&file)) {
+        (Some(body), ..) => ("200 OK", body),
+        (None, false, Ok(bytes)) => ("200 OK", bytes),
         _ => ("404 Not Found", b"not found".to_vec()),
     };
     let content_type = match file.extension().and_then(|e| e.to_str()) {
@@ -273,7 +319,11 @@ impl Harness {
 
     /// Opens the app and waits until it has drawn the form.
     pub async fn open(&self) {
-        self.c.goto(&self.site.url("/")).await.expect("goto");
+        self.open_url(&self.site.url("/")).await;
+    }
+
+    pub async fn open_url(&self, url: &str) {
+        self.c.goto(url).await.expect("goto");
         self.wait_ready().await;
     }
 

@@ -1,0 +1,135 @@
+//! Run by trunk after each build (a `post_build` hook, `$TRUNK_STAGING_DIR` is the build):
+//!
+//! 1. fills `sw.js` with the build's files and a version that changes with any of them, so the
+//!    service worker caches exactly one version at a time;
+//! 2. writes `selfeval.html`, the single-file edition: the page with its CSS, JS and wasm inlined
+//!    (the wasm as base64), which works when opened from `file://`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+mod single_file;
+
+fn main() -> ExitCode {
+    let dir = match std::env::var_os("TRUNK_STAGING_DIR").or_else(|| std::env::args_os().nth(1)) {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            eprintln!("bundle: give the build folder ($TRUNK_STAGING_DIR or the first argument)");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bundle: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(dir: &Path) -> Result<(), String> {
+    let build = Build::read(dir)?;
+    fs::write(dir.join(single_file::NAME), single_file::render(&build)?)
+        .map_err(|e| format!("cannot write {}: {e}", single_file::NAME))?;
+    fill_service_worker(dir, &build)
+}
+
+/// The files trunk made.
+pub struct Build {
+    pub index_html: String,
+    pub js_name: String,
+    pub js: String,
+    pub wasm: Vec<u8>,
+    pub css_name: String,
+    pub css: String,
+}
+
+impl Build {
+    fn read(dir: &Path) -> Result<Build, String> {
+        let read =
+            |name: &str| fs::read(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"));
+        let text =
+            |name: &str| String::from_utf8(read(name)?).map_err(|_| format!("{name} is not UTF-8"));
+        let names = file_names(dir)?;
+        let find = |suffix: &str| {
+            names
+                .iter()
+                .find(|n| n.ends_with(suffix) && n.as_str() != "sw.js")
+                .cloned()
+                .ok_or_else(|| format!("no *{suffix} in the build"))
+        };
+        let js_name = find(".js")?;
+        let wasm_name = find("_bg.wasm")?;
+        let css_name = find(".css")?;
+        Ok(Build {
+            index_html: text("index.html")?,
+            js: text(&js_name)?,
+            js_name,
+            wasm: read(&wasm_name)?,
+            css: text(&css_name)?,
+            css_name,
+        })
+    }
+}
+
+fn file_names(dir: &Path) -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// Puts the build's file list and version into `sw.js`. The single-file edition is left out of the
+/// cache: it is a download, not part of the page.
+fn fill_service_worker(dir: &Path, build: &Build) -> Result<(), String> {
+    let path = dir.join("sw.js");
+    let template = fs::read_to_string(&path).map_err(|e| format!("cannot read sw.js: {e}"))?;
+    let assets: Vec<String> = std::iter::once("./".to_owned())
+        .chain(
+            file_names(dir)?
+                .into_iter()
+                .filter(|n| n != "sw.js" && n != single_file::NAME)
+                .map(|n| format!("./{n}")),
+        )
+        .map(|n| format!("\"{n}\""))
+        .collect();
+    let mut hash = Fnv::default();
+    for part in [
+        build.index_html.as_bytes(),
+        build.js.as_bytes(),
+        &build.wasm,
+        build.css.as_bytes(),
+    ] {
+        hash.write(part);
+    }
+    let filled = template
+        .replace("/*ASSETS*/", &assets.join(", "))
+        .replace("/*VERSION*/", &format!("{:016x}", hash.0));
+    if filled == template {
+        return Err("sw.js has no /*ASSETS*/ or /*VERSION*/ to fill".to_owned());
+    }
+    fs::write(&path, filled).map_err(|e| format!("cannot write sw.js: {e}"))
+}
+
+/// FNV-1a, 64 bits: a version tag, not security.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
