@@ -10,6 +10,30 @@ pub fn half_width(c: char) -> char {
     }
 }
 
+/// True for the invisible characters that change the direction of the text around them
+/// (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C): in a name they can make a report
+/// read differently from what was typed.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// The text with each direction control shown as `<U+202E>`, so that quoting a user's text
+/// (in a message, in the exported report) shows it as it is instead of reordering what follows.
+pub fn show_direction_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_direction_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_direction_control(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// True when the text holds nothing but white space.
 pub fn is_blank(text: &str) -> bool {
     text.trim().is_empty()
@@ -157,6 +181,15 @@ mod tests {
         assert_eq!(name_key(" “N合一”专项 "), name_key("\"N合一\"专项"));
         assert_eq!(name_key("「N合一」专项"), name_key("＂Ｎ合一＂专项"));
         assert_ne!(name_key("“N合一”专项"), name_key("“N合一”机制建设经费"));
+    }
+
+    #[test]
+    fn direction_controls_are_shown_not_obeyed() {
+        assert_eq!(show_direction_controls("信访救助"), "信访救助");
+        assert_eq!(
+            show_direction_controls("A\u{202E}cba\u{2066}"),
+            "A<U+202E>cba<U+2066>"
+        );
     }
 
     #[test]

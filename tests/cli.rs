@@ -1,4 +1,5 @@
 //! The `selfeval` command line (spec §7), run as a real process.
+#![cfg(not(target_arch = "wasm32"))] // native: processes, files, proptest
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -1,4 +1,5 @@
 //! Reading and writing the draft file (spec §3).
+#![cfg(not(target_arch = "wasm32"))] // native: processes, files, proptest
 
 use selfeval::draft_file::{read_draft, read_draft_bytes, write_draft, ReadError, MAX_ROWS};
 use selfeval::sample::{sample_draft, SAMPLE_JSON};

@@ -1,4 +1,5 @@
 //! The HTML export (spec §6).
+#![cfg(not(target_arch = "wasm32"))] // native: processes, files, proptest
 
 use selfeval::export::render_html;
 use selfeval::outline::Path;

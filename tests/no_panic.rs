@@ -1,5 +1,6 @@
 //! Property tests: no input makes the amount parser, the draft reader, the checks or the export
 //! panic (in wasm a panic kills the page). A short run here; see README for the long fuzz run.
+#![cfg(not(target_arch = "wasm32"))] // native: processes, files, proptest
 
 use proptest::prelude::*;
 use selfeval::amount::{parse_amount, parse_count, parse_year};
@@ -21,8 +22,17 @@ fn textish() -> impl Strategy<Value = String> {
     .unwrap()
 }
 
+/// Cases per property: a short run in the test suite; `SELFEVAL_FUZZ_CASES=1000000` for the long
+/// run (see README).
+fn cases() -> u32 {
+    std::env::var("SELFEVAL_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn amount_parsing_never_panics(s in "\\PC*") {

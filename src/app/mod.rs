@@ -13,6 +13,8 @@ mod rows;
 mod state;
 mod storage;
 mod toolbar;
+#[cfg(test)]
+mod wasm_tests;
 
 use leptos::prelude::*;
 
@@ -20,7 +22,7 @@ use findings::{FiguresPanel, FindingsSummary, SectionNav};
 use form::ReportForm;
 use preview::Preview;
 use state::AppState;
-use toolbar::{ConfirmBar, NoticeBar, Toolbar};
+use toolbar::{ConfirmBar, ConflictBar, NoticeBar, Toolbar};
 
 /// Mounts the app on the page, unless the start-up guard (web/guard.js) found the browser
 /// unable to run it and shows its message instead.
@@ -45,6 +47,7 @@ fn App() -> impl IntoView {
         <a class="skip-link" href="#findings">"跳到检查结果"</a>
         <Toolbar preview_open=preview_open />
         <ConfirmBar />
+        <ConflictBar />
         <NoticeBar />
         <div class="layout">
             <SectionNav />
@@ -86,6 +89,10 @@ fn listen_for_leaving(state: AppState) {
             ev.set_return_value("草稿没有保存到本机，离开前请先下载 JSON。");
         }
     });
+    // Another tab wrote to storage: a draft there may be the one open here.
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        state.storage_changed(ev.key(), ev.new_value());
+    });
     // These listeners live as long as the page.
-    std::mem::forget((hidden, pagehide, beforeunload));
+    std::mem::forget((hidden, pagehide, beforeunload, storage));
 }

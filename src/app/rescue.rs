@@ -48,7 +48,7 @@ pub fn install_panic_hook() {
     }));
 }
 
-fn show_recovery_banner() {
+pub(super) fn show_recovery_banner() {
     let Some(doc) = document() else { return };
     let Some(body) = doc.body() else { return };
     if doc.get_element_by_id("crash-banner").is_some() {

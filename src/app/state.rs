@@ -33,6 +33,17 @@ pub enum SaveState {
     Failed(String),
     /// Storage cannot be used at all in this browser.
     NoStorage(String),
+    /// Another tab changed or deleted this draft; saving waits for the user (see [`Conflict`]).
+    Conflict,
+}
+
+/// The stored draft changed under this tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// Another tab saved a newer version while this tab has unsaved edits.
+    ChangedElsewhere,
+    /// Another tab deleted the draft.
+    DeletedElsewhere,
 }
 
 /// A stored draft as the draft menu lists it.
@@ -88,6 +99,8 @@ pub struct AppState {
     pub pending: RwSignal<Option<Pending>>,
     /// The last removed row, until the next change.
     pub removed: RwSignal<Option<Removed>>,
+    /// Set when another tab changed or deleted the open draft under this one.
+    pub conflict: RwSignal<Option<Conflict>>,
     /// `check()`'s findings, in document order.
     pub findings: Memo<Vec<Finding>>,
     pub tally: Memo<Tally>,
@@ -95,6 +108,8 @@ pub struct AppState {
     /// Each field's findings as a signal of its own, set only when they change: a keystroke then
     /// wakes the few fields whose messages changed, not every field of a large draft.
     field_findings: StoredValue<BTreeMap<Path, ArcRwSignal<Vec<Finding>>>>,
+    /// The stored revision the text on screen is based on: a save goes over that one only.
+    base_rev: StoredValue<u64>,
     dirty: StoredValue<bool>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -113,10 +128,12 @@ impl AppState {
             notice: RwSignal::new(None),
             pending: RwSignal::new(None),
             removed: RwSignal::new(None),
+            conflict: RwSignal::new(None),
             findings,
             tally: Memo::new(move |_| findings.with(|fs| Tally::of(fs))),
             figures: Memo::new(move |_| draft.with(Figures::of)),
             field_findings: StoredValue::new(BTreeMap::new()),
+            base_rev: StoredValue::new(0),
             dirty: StoredValue::new(false),
             save_timer: StoredValue::new(None),
         };
@@ -188,9 +205,10 @@ impl AppState {
                 id,
                 content: Ok(draft),
                 saved_at,
+                rev,
                 ..
             }) => {
-                self.load(id, draft.clone());
+                self.load(id, draft.clone(), *rev);
                 self.save_state.set(SaveState::Saved(*saved_at));
             }
             _ => self.create(sample_draft(), sample_name()),
@@ -211,12 +229,14 @@ impl AppState {
         self.save_state.set(SaveState::NoStorage(e.to_string()));
     }
 
-    /// Puts a draft on screen as the open one.
-    fn load(&self, id: &str, draft: Draft) {
+    /// Puts a stored draft (revision `rev`) on screen as the open one.
+    fn load(&self, id: &str, draft: Draft, rev: u64) {
         self.removed.set(None);
+        self.conflict.set(None);
         self.draft.set(draft);
         self.loaded.update(|n| *n += 1);
         self.current.set(Some(id.to_owned()));
+        self.base_rev.set_value(rev);
         self.dirty.set_value(false);
         storage::set_current_id(id);
     }
@@ -231,7 +251,7 @@ impl AppState {
         }
         let id = storage::new_id();
         let saved_at = now_ms();
-        let result = storage::save(&id, &name, &draft, saved_at);
+        let result = storage::save(&id, &name, &draft, saved_at, 1);
         self.drafts.update(|list| {
             list.insert(
                 0,
@@ -243,10 +263,14 @@ impl AppState {
                 },
             )
         });
-        self.load(&id, draft);
         match result {
-            Ok(()) => self.save_state.set(SaveState::Saved(saved_at)),
+            Ok(()) => {
+                self.load(&id, draft, 1);
+                self.save_state.set(SaveState::Saved(saved_at));
+            }
             Err(e) => {
+                // Not stored: on screen all the same, saved at the next chance.
+                self.load(&id, draft, 0);
                 self.dirty.set_value(true);
                 self.save_state.set(SaveState::Failed(e.to_string()));
             }
@@ -319,6 +343,10 @@ impl AppState {
         if let Some(timer) = self.save_timer.get_value() {
             timer.clear();
         }
+        if self.conflict.with_untracked(Option::is_some) {
+            self.save_state.set(SaveState::Conflict);
+            return;
+        }
         let state = *self;
         let timer = set_timeout_with_handle(move || state.save_now(), AUTOSAVE_DELAY).ok();
         self.save_timer.set_value(timer);
@@ -327,20 +355,29 @@ impl AppState {
     // ----- saving -----
 
     /// Saves the open draft now if it has unsaved edits (also called when the page is left).
+    /// It saves only over the revision its text is based on: when another tab saved in between,
+    /// or deleted the draft, nothing is overwritten and the user is asked (a [`Conflict`]).
     pub fn save_now(&self) {
-        if !self.dirty.get_value() {
+        if !self.dirty.get_value() || self.conflict.with_untracked(Option::is_some) {
             return;
         }
         let Some(id) = self.current.get_untracked() else {
             return;
         };
+        let base = self.base_rev.get_value();
+        match storage::stored_rev(&id) {
+            Ok(Some(rev)) if rev != base => return self.enter_conflict(Conflict::ChangedElsewhere),
+            Ok(None) if base > 0 => return self.enter_conflict(Conflict::DeletedElsewhere),
+            _ => {}
+        }
         let name = self.name_of(&id);
         let saved_at = now_ms();
         let result = self
             .draft
-            .with_untracked(|d| storage::save(&id, &name, d, saved_at));
+            .with_untracked(|d| storage::save(&id, &name, d, saved_at, base + 1));
         match result {
             Ok(()) => {
+                self.base_rev.set_value(base + 1);
                 self.dirty.set_value(false);
                 self.save_state.set(SaveState::Saved(saved_at));
                 self.drafts.update(|list| {
@@ -351,6 +388,81 @@ impl AppState {
             }
             Err(e) => self.save_state.set(SaveState::Failed(e.to_string())),
         }
+    }
+
+    fn enter_conflict(&self, conflict: Conflict) {
+        self.conflict.set(Some(conflict));
+        self.save_state.set(SaveState::Conflict);
+    }
+
+    /// Another tab changed storage (the browser's `storage` event; never for this tab's writes).
+    pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(key) = key else {
+            // localStorage was cleared elsewhere.
+            self.refresh_list();
+            return;
+        };
+        let Some(id) = key.strip_prefix(storage::DRAFT_PREFIX) else {
+            return;
+        };
+        self.refresh_list();
+        if self.current.get_untracked().as_deref() != Some(id) {
+            return;
+        }
+        match new_value.map(|raw| storage::parse_entry(id, raw)) {
+            None => self.enter_conflict(Conflict::DeletedElsewhere),
+            Some(stored) if stored.rev <= self.base_rev.get_value() => {}
+            Some(StoredDraft {
+                content: Ok(draft),
+                rev,
+                saved_at,
+                ..
+            }) if !self.dirty.get_value() => {
+                // Nothing typed here since: take the other tab's newer text.
+                self.load(id, draft, rev);
+                self.save_state.set(SaveState::Saved(saved_at));
+                self.notify(false, "另一个标签页保存了这份草稿，已载入最新内容。".into());
+            }
+            Some(_) => self.enter_conflict(Conflict::ChangedElsewhere),
+        }
+    }
+
+    fn refresh_list(&self) {
+        if let Ok(stored) = storage::list() {
+            self.drafts.set(stored.iter().map(entry).collect());
+        }
+    }
+
+    /// Resolves a conflict by taking the stored version (this tab's edits are dropped; the user
+    /// was offered to keep them as a new draft or download them first).
+    pub fn take_stored(&self) {
+        let Some(id) = self.current.get_untracked() else {
+            return;
+        };
+        match storage::get(&id) {
+            Ok(Some(StoredDraft {
+                content: Ok(draft),
+                rev,
+                saved_at,
+                ..
+            })) => {
+                self.load(&id, draft, rev);
+                self.save_state.set(SaveState::Saved(saved_at));
+            }
+            _ => self.notify(true, "另一个标签页的版本已无法读取。".into()),
+        }
+    }
+
+    /// Resolves a conflict by keeping this tab's text as a new draft; the stored one stays as
+    /// the other tab left it.
+    pub fn keep_as_new(&self) {
+        let name = match self.current.get_untracked() {
+            Some(id) => format!("{}（本页副本）", self.name_of(&id)),
+            None => "本页副本".to_owned(),
+        };
+        self.conflict.set(None);
+        self.dirty.set_value(false);
+        self.create(self.draft.get_untracked(), name);
     }
 
     /// True when edits on screen are not in storage (the last save failed, or there is none).
@@ -389,9 +501,10 @@ impl AppState {
             Ok(Some(StoredDraft {
                 content: Ok(draft),
                 saved_at,
+                rev,
                 ..
             })) => {
-                self.load(id, draft);
+                self.load(id, draft, rev);
                 self.save_state.set(SaveState::Saved(saved_at));
                 self.notice.set(None);
             }
@@ -443,13 +556,9 @@ impl AppState {
                 e.name = name.to_owned();
             }
         });
-        let saved_at = now_ms();
-        // Saving the draft with its new name also stores any pending edit.
+        // The name is stored with the draft: saving stores it (and any pending edit).
         self.dirty.set_value(true);
         self.save_now();
-        if let Err(e) = storage::rename(&id, name, saved_at) {
-            self.save_state.set(SaveState::Failed(e.to_string()));
-        }
     }
 
     /// Deletes a stored draft (after the user confirmed) and opens another one.
@@ -463,6 +572,7 @@ impl AppState {
             return;
         }
         self.dirty.set_value(false);
+        self.conflict.set(None);
         self.current.set(None);
         let next = self.drafts.with_untracked(|list| {
             list.iter()

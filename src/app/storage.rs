@@ -1,10 +1,18 @@
 //! Drafts in localStorage, every key prefixed `selfeval:` (all `file://` pages share one origin).
 //!
-//! - `selfeval:draft:<id>`: the draft file's JSON text, exactly what 下载 JSON gives;
-//! - `selfeval:meta:<id>`: `{"name": …, "saved_at": …}`, the name the user gave it;
+//! - `selfeval:draft:<id>`: one stored draft, as one value: a header line
+//!   `selfeval-entry 1 {"name":…,"saved_at":…,"rev":…}` and then the draft file's JSON, exactly
+//!   what 下载 JSON gives;
 //! - `selfeval:current`: the id of the draft that was open last.
 //!
-//! There is no index to get out of step: the drafts are the keys. A stored draft that does not
+//! **Crash-safe**: a save is one `setItem` of the whole entry (draft, name and revision
+//! together). The browser replaces a value whole or, failing (the store is full), not at all, so
+//! a failure half-way leaves the previous entry complete, never a mix or a broken draft.
+//!
+//! **Two tabs**: `rev` counts the saves of an entry. A tab saves only over the revision its text
+//! is based on; a newer one means another tab saved in between (see `AppState::save_now`).
+//!
+//! There is no index to get out of step: the drafts are the keys. A stored entry that does not
 //! read is listed as broken with its raw text, never overwritten or removed without the user.
 //!
 //! This talks to `web_sys::Storage` directly rather than through gloo-storage: gloo-storage 0.4
@@ -20,9 +28,9 @@ use super::dom::{js_error_name, js_error_text};
 use crate::draft_file::{read_draft, write_draft};
 use crate::model::Draft;
 
-const DRAFT_PREFIX: &str = "selfeval:draft:";
-const META_PREFIX: &str = "selfeval:meta:";
+pub const DRAFT_PREFIX: &str = "selfeval:draft:";
 const CURRENT_KEY: &str = "selfeval:current";
+const HEADER: &str = "selfeval-entry 1 ";
 
 /// Why storage did not work, for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -35,12 +43,13 @@ pub enum StorageError {
     Failed(String),
 }
 
-/// A draft as stored: readable, or kept raw with the reason it does not read.
+/// A stored draft: readable, or kept raw with the reason it does not read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredDraft {
     pub id: String,
     pub name: String,
     pub saved_at: f64,
+    pub rev: u64,
     pub content: Result<Draft, Broken>,
 }
 
@@ -49,6 +58,10 @@ pub struct StoredDraft {
 pub struct Broken {
     pub raw: String,
     pub reason: String,
+}
+
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
 }
 
 fn storage() -> Result<web_sys::Storage, StorageError> {
@@ -61,13 +74,10 @@ fn storage() -> Result<web_sys::Storage, StorageError> {
 }
 
 fn write_error(e: JsValue) -> StorageError {
-    let name = js_error_name(&e);
-    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-        StorageError::Full
-    } else if name == "SecurityError" {
-        StorageError::Unavailable(js_error_text(&e))
-    } else {
-        StorageError::Failed(js_error_text(&e))
+    match js_error_name(&e).as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+        "SecurityError" => StorageError::Unavailable(js_error_text(&e)),
+        _ => StorageError::Failed(js_error_text(&e)),
     }
 }
 
@@ -84,7 +94,7 @@ pub fn list() -> Result<Vec<StoredDraft>, StorageError> {
             continue;
         };
         let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
-        drafts.push(stored(&s, id, raw));
+        drafts.push(parse_entry(id, raw));
     }
     drafts.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
     Ok(drafts)
@@ -92,73 +102,78 @@ pub fn list() -> Result<Vec<StoredDraft>, StorageError> {
 
 /// One stored draft, if it is still there.
 pub fn get(id: &str) -> Result<Option<StoredDraft>, StorageError> {
-    let s = storage()?;
-    let Some(raw) = s.get_item(&format!("{DRAFT_PREFIX}{id}")).ok().flatten() else {
-        return Ok(None);
-    };
-    Ok(Some(stored(&s, id, raw)))
+    let raw = storage()?.get_item(&draft_key(id)).ok().flatten();
+    Ok(raw.map(|raw| parse_entry(id, raw)))
 }
 
-fn stored(s: &web_sys::Storage, id: &str, raw: String) -> StoredDraft {
-    let (name, saved_at) = meta(s, id);
-    let content = read_draft(&raw).map_err(|e| Broken {
+/// The revision stored for a draft (`None` when there is no readable entry), without reading the
+/// draft itself.
+pub fn stored_rev(id: &str) -> Result<Option<u64>, StorageError> {
+    let raw = storage()?.get_item(&draft_key(id)).ok().flatten();
+    Ok(raw.and_then(|raw| header(&raw).map(|h| h.rev)))
+}
+
+/// Reads a stored entry (also the `newValue` of a `storage` event).
+pub fn parse_entry(id: &str, raw: String) -> StoredDraft {
+    let Some(head) = header(&raw) else {
+        return StoredDraft {
+            id: id.to_owned(),
+            name: format!("草稿 {id}"),
+            saved_at: 0.0,
+            rev: 0,
+            content: Err(Broken {
+                raw,
+                reason: "本地保存的记录已损坏".to_owned(),
+            }),
+        };
+    };
+    let text = raw.split_once('\n').map_or("", |(_, draft)| draft);
+    let content = read_draft(text).map_err(|e| Broken {
         raw: raw.clone(),
         reason: e.to_string(),
     });
     StoredDraft {
         id: id.to_owned(),
-        name,
-        saved_at,
+        name: head.name,
+        saved_at: head.saved_at,
+        rev: head.rev,
         content,
     }
 }
 
-fn meta(s: &web_sys::Storage, id: &str) -> (String, f64) {
-    let value: Value = s
-        .get_item(&format!("{META_PREFIX}{id}"))
-        .ok()
-        .flatten()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or(Value::Null);
-    let name = value
-        .get("name")
-        .and_then(Value::as_str)
-        .map_or_else(|| format!("草稿 {id}"), str::to_owned);
-    let saved_at = value.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0);
-    (name, saved_at)
+struct Header {
+    name: String,
+    saved_at: f64,
+    rev: u64,
 }
 
-/// Stores a draft under its id. `setItem` replaces a value whole or not at all, so a failed save
-/// leaves the previous text in place.
-pub fn save(id: &str, name: &str, draft: &Draft, saved_at: f64) -> Result<(), StorageError> {
-    let s = storage()?;
-    s.set_item(&format!("{DRAFT_PREFIX}{id}"), &write_draft(draft))
-        .map_err(write_error)?;
-    save_meta(&s, id, name, saved_at)
+fn header(raw: &str) -> Option<Header> {
+    let (line, _) = raw.split_once('\n')?;
+    let value: Value = serde_json::from_str(line.strip_prefix(HEADER)?).ok()?;
+    Some(Header {
+        name: value.get("name")?.as_str()?.to_owned(),
+        saved_at: value.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0),
+        rev: value.get("rev")?.as_u64()?,
+    })
 }
 
-/// Renames a stored draft.
-pub fn rename(id: &str, name: &str, saved_at: f64) -> Result<(), StorageError> {
-    save_meta(&storage()?, id, name, saved_at)
-}
-
-fn save_meta(
-    s: &web_sys::Storage,
+/// Stores a draft with its name as revision `rev`, in one `setItem`.
+pub fn save(
     id: &str,
     name: &str,
+    draft: &Draft,
     saved_at: f64,
+    rev: u64,
 ) -> Result<(), StorageError> {
-    let meta = json!({ "name": name, "saved_at": saved_at });
-    s.set_item(&format!("{META_PREFIX}{id}"), &meta.to_string())
+    let head = json!({ "name": name, "saved_at": saved_at, "rev": rev });
+    let entry = format!("{HEADER}{head}\n{}", write_draft(draft));
+    storage()?
+        .set_item(&draft_key(id), &entry)
         .map_err(write_error)
 }
 
 pub fn remove(id: &str) -> Result<(), StorageError> {
-    let s = storage()?;
-    s.remove_item(&format!("{DRAFT_PREFIX}{id}"))
-        .map_err(write_error)?;
-    let _ = s.remove_item(&format!("{META_PREFIX}{id}"));
-    Ok(())
+    storage()?.remove_item(&draft_key(id)).map_err(write_error)
 }
 
 pub fn current_id() -> Option<String> {

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::dom::{clock_time, download, is_hosted, short_date_time};
 use super::import::ImportButton;
-use super::state::{AppState, DownloadKind, Pending, SaveState};
+use super::state::{AppState, Conflict, DownloadKind, Pending, SaveState};
 use crate::export::{html_file_name, json_file_name, render_html, render_json};
 
 #[component]
@@ -84,11 +84,12 @@ fn SaveIndicator() -> impl IntoView {
         SaveState::Pending => "有修改，即将保存…".to_owned(),
         SaveState::Failed(reason) => format!("保存失败：{reason}"),
         SaveState::NoStorage(reason) => format!("无法自动保存：{reason}"),
+        SaveState::Conflict => "未保存：这份草稿在另一个标签页中被改动".to_owned(),
     });
     let failed = move || {
         matches!(
             state.save_state.get(),
-            SaveState::Failed(_) | SaveState::NoStorage(_)
+            SaveState::Failed(_) | SaveState::NoStorage(_) | SaveState::Conflict
         )
     };
     view! {
@@ -317,6 +318,41 @@ pub fn ConfirmBar() -> impl IntoView {
                     {confirm_label}
                 </button>
                 <button type="button" id="confirm-no" on:click=move |_| state.pending.set(None)>"取消"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Another tab changed or deleted the open draft: nothing is overwritten until the user chooses.
+#[component]
+pub fn ConflictBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let changed = move || state.conflict.get() == Some(Conflict::ChangedElsewhere);
+    let question = Signal::derive(move || match state.conflict.get() {
+        Some(Conflict::ChangedElsewhere) => {
+            "另一个标签页也修改并保存了这份草稿。本页的修改没有保存，也没有覆盖对方的内容。请选择："
+                .to_owned()
+        }
+        Some(Conflict::DeletedElsewhere) => {
+            "这份草稿已在另一个标签页中删除。本页内容仍在屏幕上，尚未保存。请选择：".to_owned()
+        }
+        None => String::new(),
+    });
+    view! {
+        <Show when=move || state.conflict.with(Option::is_some)>
+            <div class="confirm" role="alertdialog" aria-labelledby="conflict-question" id="conflict">
+                <p id="conflict-question">{question}</p>
+                <button type="button" id="conflict-keep" on:click=move |_| state.keep_as_new()>
+                    "把本页内容另存为新草稿"
+                </button>
+                <Show when=changed>
+                    <button type="button" id="conflict-take" class="danger" on:click=move |_| state.take_stored()>
+                        "载入另一标签页的版本（放弃本页修改）"
+                    </button>
+                </Show>
+                <button type="button" on:click=move |_| download_now(state, DownloadKind::Json)>
+                    "下载本页内容（JSON）"
+                </button>
             </div>
         </Show>
     }

@@ -30,6 +30,12 @@ pub fn check(draft: &Draft) -> Vec<Finding> {
     quality::check(draft, &mut findings);
     numbering::check(draft, &mut findings);
     findings.sort_by_key(|f| (f.path, f.severity(), f.rule));
+    // Messages quote what was typed; a direction control in it must not reorder the message.
+    for f in &mut findings {
+        if let std::borrow::Cow::Owned(shown) = crate::text::show_direction_controls(&f.message) {
+            f.message = shown;
+        }
+    }
     findings
 }
 

@@ -341,9 +341,10 @@ impl Doc {
     }
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values; direction controls are shown as
+/// `<U+202E>` rather than obeyed (see `text::show_direction_controls`).
 pub(crate) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
+    for c in crate::text::show_direction_controls(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -226,27 +226,47 @@ fn free_port() -> u16 {
 fn start_chromedriver() -> (Driver, u16) {
     use std::os::unix::process::CommandExt;
     let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    let port = free_port();
-    let child = Command::new(bin)
-        .arg(format!("--port={port}"))
-        .process_group(0)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver not found: run scripts/setup");
-    let mut driver = Driver(child);
-    let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = driver.0.try_wait() {
-            panic!("chromedriver exited at start: {status}");
+    // A port picked here may be taken meanwhile (a Chromium's DevTools port, say): then this
+    // chromedriver exits or something else answers, and we try another port.
+    for _ in 0..5 {
+        let port = free_port();
+        let child = Command::new(&bin)
+            .arg(format!("--port={port}"))
+            .process_group(0)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver not found: run scripts/setup");
+        let mut driver = Driver(child);
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(20) {
+            if let Ok(Some(_)) = driver.0.try_wait() {
+                break;
+            }
+            if is_chromedriver(port) {
+                return (driver, port);
+            }
+            std::thread::sleep(Duration::from_millis(50));
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "chromedriver did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
     }
-    (driver, port)
+    panic!("chromedriver did not start");
+}
+
+/// True when chromedriver answers its status request on `port`.
+fn is_chromedriver(port: u16) -> bool {
+    use std::io::Read;
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer.contains("\"ready\"")
 }
 
 /// WebDriver keys: Control (held until Null), Null, Backspace.
@@ -543,4 +563,34 @@ impl Harness {
         let _ = std::fs::remove_dir_all(&self.profile);
         let _ = std::fs::remove_dir_all(&self.downloads);
     }
+}
+
+/// The injection corpus of `tests/data/payloads.txt`, one payload a line.
+pub fn payloads() -> Vec<&'static str> {
+    include_str!("../../data/payloads.txt")
+        .lines()
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The seed with two rows in every list and a payload in every field.
+pub fn payload_draft() -> selfeval::Draft {
+    use selfeval::List;
+    let mut draft = selfeval::sample::sample_draft();
+    draft.basic.functions.truncate(2);
+    draft.general_budget.projects.truncate(2);
+    draft.performance.overall.truncate(2);
+    draft.performance.special_funds.truncate(2);
+    draft.insert_row(List::Functions, 0);
+    let paths: Vec<selfeval::Path> = draft.fields().collect();
+    for (path, payload) in paths.iter().zip(payloads().into_iter().cycle()) {
+        draft.set_field(*path, payload);
+    }
+    draft
+}
+
+/// The draft in a stored entry (`selfeval:draft:<id>`: a header line, then the draft file).
+pub fn stored_draft(entry: &str) -> Option<selfeval::Draft> {
+    let (_, draft) = entry.split_once('\n')?;
+    selfeval::read_draft(draft).ok()
 }

@@ -42,9 +42,10 @@ async fn first_visit_shows_the_sample_and_its_four_warnings() {
     assert!(figures.contains("99.49 %"), "{figures}");
     // The sample is stored as the first draft.
     let stored = h.stored().await;
-    assert!(stored.iter().any(
-        |(k, v)| k.starts_with("selfeval:draft:") && read_draft(v).ok() == Some(sample_draft())
-    ));
+    assert!(stored
+        .iter()
+        .any(|(k, v)| k.starts_with("selfeval:draft:")
+            && e2e::stored_draft(v) == Some(sample_draft())));
     h.close().await;
 }
 

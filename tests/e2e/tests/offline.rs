@@ -46,7 +46,7 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
     .await;
     let stored = h.stored().await;
     assert!(stored.iter().any(|(k, v)| k.starts_with("selfeval:draft:")
-        && read_draft(v).is_ok_and(|d| d.general_budget.personnel_expense == "122.67")));
+        && e2e::stored_draft(v).is_some_and(|d| d.general_budget.personnel_expense == "122.67")));
     assert_eq!(
         h.js("return performance.getEntriesByType('resource').length;")
             .await,
