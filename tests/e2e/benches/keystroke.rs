@@ -92,6 +92,23 @@ async fn measure(h: &Harness, label: &str) {
     summary(&format!("{label}: next frame"), &samples("frame"));
 }
 
+/// How long the page takes to refuse a file over a limit: from the drop until the message shows.
+const REFUSE: &str = r#"
+const [kind, done] = arguments;
+const head = '{"format":"selfeval-draft","version":1,';
+const text = kind === 'oversized' ? head + '"other":"' + 'a'.repeat(5 * 1024 * 1024 + 1024) + '"}'
+  : kind === 'deep' ? head + '"x":' + '['.repeat(100000) + ']'.repeat(100000) + '}'
+  : head + '"basic":{"functions":[' + Array(10001).fill('"甲"').join(',') + ']}}';
+const dt = new DataTransfer();
+dt.items.add(new File([text], kind + '.json', { type: 'application/json' }));
+const notice = () => (document.getElementById('notice') || {}).textContent || '';
+const before = notice();
+const t0 = performance.now();
+const seen = () => { if (notice() !== before && notice().includes(kind + '.json')) { done(performance.now() - t0); return true; } return false; };
+new MutationObserver((_, o) => { if (seen()) o.disconnect(); }).observe(document.body, { childList: true, subtree: true, characterData: true });
+document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+"#;
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let h = Harness::start().await;
@@ -108,6 +125,17 @@ async fn main() {
     })
     .await;
     measure(&h, "seed").await;
+    for kind in ["oversized", "deep", "rows"] {
+        let ms =
+            h.c.execute_async(REFUSE, vec![json!(kind)])
+                .await
+                .expect("refuse");
+        println!(
+            "{:<44} {:6.1} ms",
+            format!("refuse a {kind} import (drop to message)"),
+            ms.as_f64().unwrap_or(f64::NAN)
+        );
+    }
 
     let dir = e2e::scratch("bench");
     let file = dir.join("large.json");

@@ -221,9 +221,31 @@ async fn importing_bad_and_good_files() {
             .await
     })
     .await;
+    // Dropping a file on the page imports it too.
+    let dropped = write_draft(&{
+        let mut d = sample_draft();
+        d.meta.department = "株洲市芦淞区审计局".into();
+        d
+    });
+    h.js_with(
+        "const dt = new DataTransfer();\
+         dt.items.add(new File([arguments[0]], '审计局草稿.json', { type: 'application/json' }));\
+         const target = document.querySelector('main');\
+         target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));\
+         target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));",
+        vec![json!(dropped)],
+    )
+    .await;
+    h.eventually("the dropped draft", || async {
+        h.value("meta.department").await == "株洲市芦淞区审计局"
+    })
+    .await;
+    assert_eq!(h.draft_names().await.len(), 3);
+    assert_eq!(h.selected_draft().await, "审计局草稿");
+
     // The earlier draft is still there, unchanged.
     let first = h
-        .js("return document.querySelectorAll('#draft-select option')[1].value;")
+        .js("return [...document.querySelectorAll('#draft-select option')].pop().value;")
         .await;
     h.c.find(e2e::Locator::Css("#draft-select"))
         .await
@@ -390,6 +412,21 @@ async fn drafts_are_created_renamed_switched_and_deleted() {
     })
     .await;
     assert_eq!(h.draft_names().await.len(), 3);
+
+    // Duplicate: a copy under a name of its own, with the same text.
+    h.click("#draft-duplicate").await;
+    h.eventually("the copy", || async {
+        h.selected_draft().await == "乙局草稿 副本"
+    })
+    .await;
+    assert_eq!(h.value("meta.department").await, "乙局");
+    assert_eq!(h.draft_names().await.len(), 4);
+    h.click("#draft-delete").await;
+    h.click("#confirm-yes").await;
+    h.eventually("the copy deleted", || async {
+        h.draft_names().await.len() == 3
+    })
+    .await;
 
     // Switch to 甲局草稿 and back.
     let value_of = |name: &'static str| {
