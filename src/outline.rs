@@ -577,117 +577,80 @@ impl FromStr for Path {
     }
 }
 
-impl Draft {
-    /// The text of a field, or `None` when the path names a list or a row that does not exist.
-    pub fn field(&self, path: Path) -> Option<&str> {
-        let text = match path {
-            Path::Department => &self.meta.department,
-            Path::ShortName => &self.meta.short_name,
-            Path::Year => &self.meta.year,
-            Path::Function(i) => self.basic.functions.get(i)?,
-            Path::Organization => &self.basic.organization,
-            Path::StaffAsOf => &self.basic.staff.as_of,
-            Path::StaffTotal => &self.basic.staff.total,
-            Path::StaffActive => &self.basic.staff.active,
-            Path::StaffRetired => &self.basic.staff.retired,
-            Path::GoalsOverall => &self.goals.overall,
-            Path::GoalsSpecialFunds => &self.goals.special_funds,
-            Path::GoalsOtherProjects => &self.goals.other_projects,
-            Path::AnnualBudget => &self.general_budget.annual_budget,
-            Path::FullYearBudget => &self.general_budget.full_year_budget,
-            Path::AppropriationIncome => &self.general_budget.appropriation_income,
-            Path::AppropriationExpense => &self.general_budget.appropriation_expense,
-            Path::ProjectExpense => &self.general_budget.project_expense,
-            Path::BasicExpense => &self.general_budget.basic_expense,
-            Path::PersonnelExpense => &self.general_budget.personnel_expense,
-            Path::PublicExpense => &self.general_budget.public_expense,
+/// The field a path names, as `&String` (`get`) or `&mut String` (`get_mut`, `mut`): one mapping
+/// from paths to the model serves reading and writing.
+macro_rules! field_of {
+    ($draft:expr, $path:expr, $get:ident $(, $mut_:tt)?) => {{
+        let d = $draft;
+        let text = match $path {
+            Path::Department => &$($mut_)? d.meta.department,
+            Path::ShortName => &$($mut_)? d.meta.short_name,
+            Path::Year => &$($mut_)? d.meta.year,
+            Path::Function(i) => d.basic.functions.$get(i)?,
+            Path::Organization => &$($mut_)? d.basic.organization,
+            Path::StaffAsOf => &$($mut_)? d.basic.staff.as_of,
+            Path::StaffTotal => &$($mut_)? d.basic.staff.total,
+            Path::StaffActive => &$($mut_)? d.basic.staff.active,
+            Path::StaffRetired => &$($mut_)? d.basic.staff.retired,
+            Path::GoalsOverall => &$($mut_)? d.goals.overall,
+            Path::GoalsSpecialFunds => &$($mut_)? d.goals.special_funds,
+            Path::GoalsOtherProjects => &$($mut_)? d.goals.other_projects,
+            Path::AnnualBudget => &$($mut_)? d.general_budget.annual_budget,
+            Path::FullYearBudget => &$($mut_)? d.general_budget.full_year_budget,
+            Path::AppropriationIncome => &$($mut_)? d.general_budget.appropriation_income,
+            Path::AppropriationExpense => &$($mut_)? d.general_budget.appropriation_expense,
+            Path::ProjectExpense => &$($mut_)? d.general_budget.project_expense,
+            Path::BasicExpense => &$($mut_)? d.general_budget.basic_expense,
+            Path::PersonnelExpense => &$($mut_)? d.general_budget.personnel_expense,
+            Path::PublicExpense => &$($mut_)? d.general_budget.public_expense,
             Path::Project(i, field) => {
-                let row = self.general_budget.projects.get(i)?;
+                let row = d.general_budget.projects.$get(i)?;
                 match field {
-                    ProjectField::Name => &row.name,
-                    ProjectField::Amount => &row.amount,
+                    ProjectField::Name => &$($mut_)? row.name,
+                    ProjectField::Amount => &$($mut_)? row.amount,
                 }
             }
-            Path::GovFundBudget => &self.gov_fund_budget.text,
-            Path::StateCapitalBudget => &self.state_capital_budget.text,
-            Path::SocialInsuranceBudget => &self.social_insurance_budget.text,
+            Path::GovFundBudget => &$($mut_)? d.gov_fund_budget.text,
+            Path::StateCapitalBudget => &$($mut_)? d.state_capital_budget.text,
+            Path::SocialInsuranceBudget => &$($mut_)? d.social_insurance_budget.text,
             Path::Point(i, field) => {
-                let row = self.performance.overall.get(i)?;
+                let row = d.performance.overall.$get(i)?;
                 match field {
-                    PointField::Title => &row.title,
-                    PointField::Text => &row.text,
+                    PointField::Title => &$($mut_)? row.title,
+                    PointField::Text => &$($mut_)? row.text,
                 }
             }
-            Path::StatedFundCount => &self.performance.special_funds_stated_count,
-            Path::Fund(i, field) => fund_field(self.performance.special_funds.get(i)?, field),
-            Path::Problems => &self.problems,
-            Path::Improvements => &self.improvements,
-            Path::ResultUse => &self.result_use,
-            Path::Other => &self.other,
+            Path::StatedFundCount => &$($mut_)? d.performance.special_funds_stated_count,
+            Path::Fund(i, field) => {
+                let row = d.performance.special_funds.$get(i)?;
+                match field {
+                    FundField::Name => &$($mut_)? row.name,
+                    FundField::InitialBudget => &$($mut_)? row.initial_budget,
+                    FundField::Adjustment => &$($mut_)? row.adjustment,
+                    FundField::Actual => &$($mut_)? row.actual,
+                    FundField::Carryover => &$($mut_)? row.carryover,
+                    FundField::Effect => &$($mut_)? row.effect,
+                }
+            }
+            Path::Problems => &$($mut_)? d.problems,
+            Path::Improvements => &$($mut_)? d.improvements,
+            Path::ResultUse => &$($mut_)? d.result_use,
+            Path::Other => &$($mut_)? d.other,
             Path::Functions | Path::Projects | Path::Points | Path::Funds => return None,
         };
         Some(text)
+    }};
+}
+
+impl Draft {
+    /// The text of a field, or `None` when the path names a list or a row that does not exist.
+    pub fn field(&self, path: Path) -> Option<&str> {
+        field_of!(self, path, get).map(String::as_str)
     }
 
     /// The text of a field to change, or `None` when the path names a list or a missing row.
     pub fn field_mut(&mut self, path: Path) -> Option<&mut String> {
-        let text = match path {
-            Path::Department => &mut self.meta.department,
-            Path::ShortName => &mut self.meta.short_name,
-            Path::Year => &mut self.meta.year,
-            Path::Function(i) => self.basic.functions.get_mut(i)?,
-            Path::Organization => &mut self.basic.organization,
-            Path::StaffAsOf => &mut self.basic.staff.as_of,
-            Path::StaffTotal => &mut self.basic.staff.total,
-            Path::StaffActive => &mut self.basic.staff.active,
-            Path::StaffRetired => &mut self.basic.staff.retired,
-            Path::GoalsOverall => &mut self.goals.overall,
-            Path::GoalsSpecialFunds => &mut self.goals.special_funds,
-            Path::GoalsOtherProjects => &mut self.goals.other_projects,
-            Path::AnnualBudget => &mut self.general_budget.annual_budget,
-            Path::FullYearBudget => &mut self.general_budget.full_year_budget,
-            Path::AppropriationIncome => &mut self.general_budget.appropriation_income,
-            Path::AppropriationExpense => &mut self.general_budget.appropriation_expense,
-            Path::ProjectExpense => &mut self.general_budget.project_expense,
-            Path::BasicExpense => &mut self.general_budget.basic_expense,
-            Path::PersonnelExpense => &mut self.general_budget.personnel_expense,
-            Path::PublicExpense => &mut self.general_budget.public_expense,
-            Path::Project(i, field) => {
-                let row = self.general_budget.projects.get_mut(i)?;
-                match field {
-                    ProjectField::Name => &mut row.name,
-                    ProjectField::Amount => &mut row.amount,
-                }
-            }
-            Path::GovFundBudget => &mut self.gov_fund_budget.text,
-            Path::StateCapitalBudget => &mut self.state_capital_budget.text,
-            Path::SocialInsuranceBudget => &mut self.social_insurance_budget.text,
-            Path::Point(i, field) => {
-                let row = self.performance.overall.get_mut(i)?;
-                match field {
-                    PointField::Title => &mut row.title,
-                    PointField::Text => &mut row.text,
-                }
-            }
-            Path::StatedFundCount => &mut self.performance.special_funds_stated_count,
-            Path::Fund(i, field) => {
-                let row = self.performance.special_funds.get_mut(i)?;
-                match field {
-                    FundField::Name => &mut row.name,
-                    FundField::InitialBudget => &mut row.initial_budget,
-                    FundField::Adjustment => &mut row.adjustment,
-                    FundField::Actual => &mut row.actual,
-                    FundField::Carryover => &mut row.carryover,
-                    FundField::Effect => &mut row.effect,
-                }
-            }
-            Path::Problems => &mut self.problems,
-            Path::Improvements => &mut self.improvements,
-            Path::ResultUse => &mut self.result_use,
-            Path::Other => &mut self.other,
-            Path::Functions | Path::Projects | Path::Points | Path::Funds => return None,
-        };
-        Some(text)
+        field_of!(self, path, get_mut, mut)
     }
 
     /// Sets a field's text; returns false (and changes nothing) when the path does not exist.
@@ -784,17 +747,6 @@ impl Draft {
             List::Funds => self.performance.special_funds.swap(at, at + 1),
         }
         true
-    }
-}
-
-fn fund_field(fund: &SpecialFund, field: FundField) -> &String {
-    match field {
-        FundField::Name => &fund.name,
-        FundField::InitialBudget => &fund.initial_budget,
-        FundField::Adjustment => &fund.adjustment,
-        FundField::Actual => &fund.actual,
-        FundField::Carryover => &fund.carryover,
-        FundField::Effect => &fund.effect,
     }
 }
 
