@@ -8,6 +8,7 @@ use super::field::FieldMessages;
 use super::form::row_view;
 use super::state::AppState;
 use crate::outline::List;
+use crate::outline::Path;
 
 /// The rows of `list`, each with buttons to move and remove it, and one to add a row at the end.
 #[component]
@@ -19,9 +20,7 @@ pub fn Rows(list: List) -> impl IntoView {
         state.add_row(list);
         // Bring the new row's first field up once it is drawn.
         let last = count.get_untracked().saturating_sub(1);
-        request_animation_frame(move || {
-            focus_field(list.first_field(last));
-        });
+        focus_when_drawn(list.first_field(last), 10);
     };
     view! {
         <div class="rows" id=field_id(list.path()) tabindex="-1" data-path=list.path().to_string()>
@@ -69,4 +68,14 @@ pub fn Rows(list: List) -> impl IntoView {
             </button>
         </div>
     }
+}
+
+/// Focuses a field as soon as it is on the page, trying again for a few frames (a new row is
+/// drawn by an effect that may not have run yet).
+fn focus_when_drawn(path: Path, frames: u32) {
+    request_animation_frame(move || {
+        if !focus_field(path) && frames > 0 {
+            focus_when_drawn(path, frames - 1);
+        }
+    });
 }

@@ -508,8 +508,15 @@ impl Harness {
                 .flatten()
                 .map(|e| e.path())
                 .find(|p| p.to_string_lossy().ends_with(suffix));
+            // Chromium may show the final name before the last bytes are written: wait until the
+            // size is the same twice.
             if let Some(path) = found {
-                return path;
+                let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                tokio::time::sleep(Duration::from_millis(150)).await;
+                let again = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                if size > 0 && size == again {
+                    return path;
+                }
             }
             assert!(
                 started.elapsed() < PATIENCE,
