@@ -41,15 +41,20 @@ pub fn go_to_section(section: crate::outline::Section) {
     }
 }
 
+/// A `blob:` URL holding `content`; it stays valid without the wasm (the crash banner uses it).
+pub fn blob_url(content: &str, mime: &str) -> Result<String, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    web_sys::Url::create_object_url_with_blob(&blob)
+}
+
 /// Offers `content` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
     let fail = |e: JsValue| format!("浏览器无法生成下载文件：{}", js_error_text(&e));
     let doc = document().ok_or("找不到页面")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let url = blob_url(content, mime).map_err(fail)?;
     let anchor: web_sys::HtmlAnchorElement = doc
         .create_element("a")
         .map_err(fail)?

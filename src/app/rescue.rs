@@ -4,7 +4,7 @@
 
 use wasm_bindgen::JsCast;
 
-use super::dom::document;
+use super::dom::{blob_url, document};
 use crate::draft_file::{write_draft, MAX_ROWS};
 use crate::export::json_file_name;
 use crate::model::Draft;
@@ -80,11 +80,7 @@ fn download_link(
     file_name: &str,
     content: &str,
 ) -> Option<web_sys::Element> {
-    let parts = js_sys::Array::of1(&content.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let url = blob_url(content, "application/json").ok()?;
     let link: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
     link.set_href(&url);
     link.set_download(file_name);

@@ -208,8 +208,7 @@ impl AppState {
                 rev,
                 ..
             }) => {
-                self.load(id, draft.clone(), *rev);
-                self.save_state.set(SaveState::Saved(*saved_at));
+                self.load_saved(id, draft.clone(), *rev, *saved_at);
             }
             _ => self.create(sample_draft(), sample_name()),
         }
@@ -241,6 +240,12 @@ impl AppState {
         storage::set_current_id(id);
     }
 
+    /// Puts a draft as it is stored on screen, shown as saved at `saved_at`.
+    fn load_saved(&self, id: &str, draft: Draft, rev: u64, saved_at: f64) {
+        self.load(id, draft, rev);
+        self.save_state.set(SaveState::Saved(saved_at));
+    }
+
     /// Stores a new draft and opens it.
     fn create(&self, draft: Draft, name: String) {
         self.save_now();
@@ -264,10 +269,7 @@ impl AppState {
             )
         });
         match result {
-            Ok(()) => {
-                self.load(&id, draft, 1);
-                self.save_state.set(SaveState::Saved(saved_at));
-            }
+            Ok(()) => self.load_saved(&id, draft, 1, saved_at),
             Err(e) => {
                 // Not stored: on screen all the same, saved at the next chance.
                 self.load(&id, draft, 0);
@@ -399,17 +401,29 @@ impl AppState {
     pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
         let Some(key) = key else {
             // localStorage was cleared elsewhere.
-            self.refresh_list();
+            if let Ok(stored) = storage::list() {
+                self.drafts.set(stored.iter().map(entry).collect());
+            }
             return;
         };
         let Some(id) = key.strip_prefix(storage::DRAFT_PREFIX) else {
             return;
         };
-        self.refresh_list();
+        // The one entry that changed, read once: for the draft menu and, if open, for the page.
+        let stored = new_value.map(|raw| storage::parse_entry(id, raw));
+        self.drafts.update(|list| {
+            let at = list.iter().position(|e| e.id == id);
+            match (&stored, at) {
+                (Some(s), Some(at)) => list[at] = entry(s),
+                (Some(s), None) => list.insert(0, entry(s)),
+                (None, Some(at)) => drop(list.remove(at)),
+                (None, None) => {}
+            }
+        });
         if self.current.get_untracked().as_deref() != Some(id) {
             return;
         }
-        match new_value.map(|raw| storage::parse_entry(id, raw)) {
+        match stored {
             None => self.enter_conflict(Conflict::DeletedElsewhere),
             Some(stored) if stored.rev <= self.base_rev.get_value() => {}
             Some(StoredDraft {
@@ -419,17 +433,10 @@ impl AppState {
                 ..
             }) if !self.dirty.get_value() => {
                 // Nothing typed here since: take the other tab's newer text.
-                self.load(id, draft, rev);
-                self.save_state.set(SaveState::Saved(saved_at));
+                self.load_saved(id, draft, rev, saved_at);
                 self.notify(false, "另一个标签页保存了这份草稿，已载入最新内容。".into());
             }
             Some(_) => self.enter_conflict(Conflict::ChangedElsewhere),
-        }
-    }
-
-    fn refresh_list(&self) {
-        if let Ok(stored) = storage::list() {
-            self.drafts.set(stored.iter().map(entry).collect());
         }
     }
 
@@ -446,8 +453,7 @@ impl AppState {
                 saved_at,
                 ..
             })) => {
-                self.load(&id, draft, rev);
-                self.save_state.set(SaveState::Saved(saved_at));
+                self.load_saved(&id, draft, rev, saved_at);
             }
             _ => self.notify(true, "另一个标签页的版本已无法读取。".into()),
         }
@@ -504,8 +510,7 @@ impl AppState {
                 rev,
                 ..
             })) => {
-                self.load(id, draft, rev);
-                self.save_state.set(SaveState::Saved(saved_at));
+                self.load_saved(id, draft, rev, saved_at);
                 self.notice.set(None);
             }
             Ok(Some(StoredDraft {
