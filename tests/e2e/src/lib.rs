@@ -389,6 +389,14 @@ impl Harness {
         }
     }
 
+    /// Waits until the save state says 已保存 (`what` names the moment for a failure message).
+    pub async fn wait_saved(&self, what: &str) {
+        self.eventually(what, || async {
+            self.text_of("#save-state-text").await.starts_with("已保存")
+        })
+        .await;
+    }
+
     /// The findings panel as (rule, path) pairs, in the order shown.
     pub async fn findings(&self) -> Vec<(String, String)> {
         let v = self

@@ -136,10 +136,7 @@ async fn a_reload_brings_the_edited_draft_back() {
     h.type_into("problems", "部分项目绩效目标不够量化。\n资金支付进度偏慢。")
         .await;
     h.type_into("general_budget.public_expense", "31.5").await;
-    h.eventually("saved", || async {
-        h.text_of("#save-state-text").await.starts_with("已保存")
-    })
-    .await;
+    h.wait_saved("saved").await;
     let before: Vec<(String, String)> = h.stored().await;
 
     h.reload().await;

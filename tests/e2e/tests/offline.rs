@@ -40,10 +40,7 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
             .await
     })
     .await;
-    h.eventually("the edit is saved", || async {
-        h.text_of("#save-state-text").await.starts_with("已保存")
-    })
-    .await;
+    h.wait_saved("the edit is saved").await;
     let stored = h.stored().await;
     assert!(stored.iter().any(|(k, v)| k.starts_with("selfeval:draft:")
         && e2e::stored_draft(v).is_some_and(|d| d.general_budget.personnel_expense == "122.67")));
@@ -166,10 +163,7 @@ async fn the_single_file_works_from_a_file_url() {
             .await
     })
     .await;
-    h.eventually("saved", || async {
-        h.text_of("#save-state-text").await.starts_with("已保存")
-    })
-    .await;
+    h.wait_saved("saved").await;
     h.reload().await;
     assert_eq!(h.value("general_budget.personnel_expense").await, "122.67");
 

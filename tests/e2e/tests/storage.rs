@@ -45,10 +45,7 @@ async fn download_screen(h: &Harness) -> selfeval::Draft {
 async fn a_full_store_is_reported_and_the_draft_stays_on_screen() {
     let h = Harness::start().await;
     h.open().await;
-    h.eventually("saved", || async {
-        h.text_of("#save-state-text").await.starts_with("已保存")
-    })
-    .await;
+    h.wait_saved("saved").await;
     // Fill the store to the last byte: big pieces, then smaller ones.
     let filled = h
         .js("let n = 0, last = '';\
@@ -80,10 +77,7 @@ async fn a_full_store_is_reported_and_the_draft_stays_on_screen() {
     h.js("Object.keys(localStorage).filter(k => k.startsWith('filler:')).forEach(k => localStorage.removeItem(k));")
         .await;
     h.type_into("other", "无。").await;
-    h.eventually("saved again", || async {
-        h.text_of("#save-state-text").await.starts_with("已保存")
-    })
-    .await;
+    h.wait_saved("saved again").await;
     expected.other = "无。".into();
     assert_eq!(draft_part(&stored_open_draft(&h).await), expected);
     h.close().await;
@@ -157,10 +151,7 @@ async fn corrupt_and_newer_stored_drafts_are_kept_as_they_are_and_offered() {
 
     // Edits and saves of other drafts never touch them.
     h.type_into("meta.short_name", "信访局").await;
-    h.eventually("saved", || async {
-        h.text_of("#save-state-text").await.starts_with("已保存")
-    })
-    .await;
+    h.wait_saved("saved").await;
     h.click("#draft-new").await;
     h.reload().await;
     let stored = h.stored().await;
@@ -184,10 +175,7 @@ async fn a_failing_save_leaves_the_previous_draft_whole() {
     let h = Harness::start().await;
     h.open().await;
     h.type_into("meta.short_name", "第一次").await;
-    h.eventually("saved", || async {
-        h.text_of("#save-state-text").await.starts_with("已保存")
-    })
-    .await;
+    h.wait_saved("saved").await;
     let before = stored_open_draft(&h).await;
     assert_eq!(draft_part(&before).meta.short_name, "第一次");
 
@@ -225,10 +213,7 @@ async fn two_tabs_never_overwrite_each_other() {
     // An edit saved in the first tab reaches the second, which had no edits of its own.
     h.c.switch_to_window(first.clone()).await.unwrap();
     h.type_into("meta.short_name", "甲").await;
-    h.eventually("saved", || async {
-        h.text_of("#save-state-text").await.starts_with("已保存")
-    })
-    .await;
+    h.wait_saved("saved").await;
     h.c.switch_to_window(second.clone()).await.unwrap();
     h.eventually("the second tab took the newer text", || async {
         h.value("meta.short_name").await == "甲"
@@ -275,10 +260,7 @@ async fn two_tabs_never_overwrite_each_other() {
 
     // It keeps its text as a new draft; the original stays as the other tab saved it.
     h.click("#conflict-keep").await;
-    h.eventually("saved as a new draft", || async {
-        h.text_of("#save-state-text").await.starts_with("已保存")
-    })
-    .await;
+    h.wait_saved("saved as a new draft").await;
     assert!(h.selected_draft().await.ends_with("（本页副本）"));
     let drafts = draft_keys(&h.stored().await);
     let texts: Vec<String> = drafts.iter().map(|(_, e)| draft_part(e).problems).collect();
