@@ -95,11 +95,19 @@ pub fn Field(
             ></textarea>
         }
         .into_any(),
-        Kind::Amount | Kind::SignedAmount => view! {
-            <span class="amount-input">
+        kind => {
+            let amount = matches!(kind, Kind::Amount | Kind::SignedAmount);
+            let short = matches!(kind, Kind::Count | Kind::Year);
+            let inputmode = match (amount, short) {
+                (true, _) => "decimal",
+                (_, true) => "numeric",
+                _ => "text",
+            };
+            let input = view! {
                 <input
                     type="text"
-                    inputmode="decimal"
+                    inputmode=inputmode
+                    class=if short { "short" } else { "" }
                     autocomplete="off"
                     id=id.clone()
                     data-path=data_path
@@ -109,26 +117,19 @@ pub fn Field(
                     on:input=on_input
                     on:compositionend=on_composed
                 />
-                <span class="unit" aria-hidden="true">"万元"</span>
-            </span>
+            };
+            if amount {
+                view! {
+                    <span class="amount-input">
+                        {input}
+                        <span class="unit" aria-hidden="true">"万元"</span>
+                    </span>
+                }
+                .into_any()
+            } else {
+                input.into_any()
+            }
         }
-        .into_any(),
-        kind => view! {
-            <input
-                type="text"
-                inputmode=if matches!(kind, Kind::Count | Kind::Year) { "numeric" } else { "text" }
-                class=if matches!(kind, Kind::Count | Kind::Year) { "short" } else { "" }
-                autocomplete="off"
-                id=id.clone()
-                data-path=data_path
-                prop:value=value
-                aria-describedby=described_by
-                aria-invalid=invalid
-                on:input=on_input
-                on:compositionend=on_composed
-            />
-        }
-        .into_any(),
     };
 
     view! {
