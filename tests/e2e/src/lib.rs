@@ -397,6 +397,22 @@ impl Harness {
         .await;
     }
 
+    /// Waits until the confirm question is shown and says `text`.
+    pub async fn wait_question(&self, text: &str) {
+        self.eventually(&format!("the question “{text}”"), || async {
+            self.text_of("#confirm").await.contains(text)
+        })
+        .await;
+    }
+
+    /// Waits until the findings panel shows `rule` on `path`.
+    pub async fn wait_finding(&self, rule: &str, path: &str) {
+        self.eventually(&format!("{rule} on {path}"), || async {
+            self.has_finding(rule, path).await
+        })
+        .await;
+    }
+
     /// The findings panel as (rule, path) pairs, in the order shown.
     pub async fn findings(&self) -> Vec<(String, String)> {
         let v = self

@@ -56,11 +56,8 @@ async fn typing_a_wrong_amount_shows_the_sum_finding_and_the_right_one_removes_i
     h.open().await;
     h.type_into("general_budget.personnel_expense", "122.67")
         .await;
-    h.eventually("sum.basic appears", || async {
-        h.has_finding("sum.basic", "general_budget.basic_expense")
-            .await
-    })
-    .await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense")
+        .await;
     assert_eq!(
         h.field_findings("general_budget.basic_expense").await,
         ["sum.basic"]
@@ -89,11 +86,8 @@ async fn typing_a_wrong_amount_shows_the_sum_finding_and_the_right_one_removes_i
     // What is typed stays as typed, also when it is not an amount.
     h.type_into("general_budget.personnel_expense", "122.66元")
         .await;
-    h.eventually("format.amount appears", || async {
-        h.has_finding("format.amount", "general_budget.personnel_expense")
-            .await
-    })
-    .await;
+    h.wait_finding("format.amount", "general_budget.personnel_expense")
+        .await;
     assert_eq!(
         h.value("general_budget.personnel_expense").await,
         "122.66元"
@@ -146,11 +140,8 @@ async fn a_reload_brings_the_edited_draft_back() {
     );
     assert_eq!(h.value("general_budget.public_expense").await, "31.5");
     assert_eq!(h.value("meta.department").await, "株洲市芦淞区信访局");
-    h.eventually("the edit's finding", || async {
-        h.has_finding("sum.basic", "general_budget.basic_expense")
-            .await
-    })
-    .await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense")
+        .await;
     // The reload itself changed nothing in storage.
     let after = h.stored().await;
     let drafts = |s: &[(String, String)]| {
@@ -213,11 +204,8 @@ async fn importing_bad_and_good_files() {
     .await;
     assert_eq!(h.draft_names().await.len(), 2);
     assert_eq!(h.selected_draft().await, "财政局草稿");
-    h.eventually("its findings", || async {
-        h.has_finding("sum.basic", "general_budget.basic_expense")
-            .await
-    })
-    .await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense")
+        .await;
     // Dropping a file on the page imports it too.
     let dropped = write_draft(&{
         let mut d = sample_draft();
@@ -297,10 +285,7 @@ async fn downloads_give_the_draft_and_the_report() {
     })
     .await;
     h.click("#download-html").await;
-    h.eventually("the question", || async {
-        h.text_of("#confirm").await.contains("2 个错误")
-    })
-    .await;
+    h.wait_question("2 个错误").await;
     h.click("#confirm-no").await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert!(!std::fs::read_dir(&h.downloads)
@@ -330,11 +315,8 @@ async fn adding_and_removing_a_project_row_updates_the_sum() {
     h.type_into("general_budget.projects[3].name", "办公设备购置")
         .await;
     h.type_into("general_budget.projects[3].amount", "1").await;
-    h.eventually("sum.projects", || async {
-        h.has_finding("sum.projects", "general_budget.project_expense")
-            .await
-    })
-    .await;
+    h.wait_finding("sum.projects", "general_budget.project_expense")
+        .await;
     let message = h.text_of("#findings a[data-rule='sum.projects']").await;
     assert!(message.contains("119.29"), "{message}");
 
@@ -350,11 +332,8 @@ async fn adding_and_removing_a_project_row_updates_the_sum() {
     );
     // Removal can be undone.
     h.click("#undo-remove").await;
-    h.eventually("the row is back", || async {
-        h.has_finding("sum.projects", "general_budget.project_expense")
-            .await
-    })
-    .await;
+    h.wait_finding("sum.projects", "general_budget.project_expense")
+        .await;
     assert_eq!(
         h.value("general_budget.projects[3].name").await,
         "办公设备购置"
@@ -454,10 +433,7 @@ async fn drafts_are_created_renamed_switched_and_deleted() {
 
     // Delete asks first; cancel keeps it.
     h.click("#draft-delete").await;
-    h.eventually("the question", || async {
-        h.text_of("#confirm").await.contains("乙局草稿")
-    })
-    .await;
+    h.wait_question("乙局草稿").await;
     h.click("#confirm-no").await;
     assert_eq!(h.draft_names().await.len(), 3);
     h.click("#draft-delete").await;

@@ -35,11 +35,8 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
     h.js("performance.clearResourceTimings();").await;
     h.type_into("general_budget.personnel_expense", "122.67")
         .await;
-    h.eventually("the edit is checked", || async {
-        h.has_finding("sum.basic", "general_budget.basic_expense")
-            .await
-    })
-    .await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense")
+        .await;
     h.wait_saved("the edit is saved").await;
     let stored = h.stored().await;
     assert!(stored.iter().any(|(k, v)| k.starts_with("selfeval:draft:")
@@ -158,21 +155,15 @@ async fn the_single_file_works_from_a_file_url() {
 
     h.type_into("general_budget.personnel_expense", "122.67")
         .await;
-    h.eventually("sum.basic", || async {
-        h.has_finding("sum.basic", "general_budget.basic_expense")
-            .await
-    })
-    .await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense")
+        .await;
     h.wait_saved("saved").await;
     h.reload().await;
     assert_eq!(h.value("general_budget.personnel_expense").await, "122.67");
 
     // The edit is an error (sum.basic), so the download asks first.
     h.click("#download-json").await;
-    h.eventually("the question", || async {
-        h.text_of("#confirm").await.contains("1 个错误")
-    })
-    .await;
+    h.wait_question("1 个错误").await;
     h.click("#confirm-yes").await;
     let downloaded = h.downloaded("-绩效自评-草稿.json").await;
     let mut expected = sample_draft();

@@ -105,11 +105,8 @@ async fn without_local_storage_the_app_works_and_says_it_cannot_save() {
     );
     h.type_into("general_budget.personnel_expense", "122.67")
         .await;
-    h.eventually("checks run", || async {
-        h.has_finding("sum.basic", "general_budget.basic_expense")
-            .await
-    })
-    .await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense")
+        .await;
     let mut expected = sample_draft();
     expected.general_budget.personnel_expense = "122.67".into();
     assert_eq!(download_screen(&h).await, expected);
