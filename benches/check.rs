@@ -1,6 +1,7 @@
 //! `check()` on the seed and on a large draft (1,000 project rows, 1,000 special funds), and
 //! the other per-keystroke work of the app: figures, and the exports the download buttons make.
-//! Run with `cargo bench`; goals: seed ≤ 50 µs, large ≤ 2 ms.
+//! Run with `cargo bench`; goals: seed ≤ 50 µs, large ≤ 2 ms, a 200,000-character text field
+//! (every text rule's worst shapes, repeated) ≤ 5 ms.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use selfeval::export::render_html;
@@ -15,12 +16,70 @@ fn benches(c: &mut Criterion) {
     c.bench_function("check/1000 projects + 1000 funds", |b| {
         b.iter(|| check(black_box(&large)))
     });
+    let report = long_report_draft(200_000);
+    c.bench_function(
+        "check/200,000-character text (the seed's paragraphs)",
+        |b| b.iter(|| check(black_box(&report))),
+    );
+    let dense = long_text_draft(200_000);
+    c.bench_function(
+        "check/200,000-character text (a rule's shape every 20 characters)",
+        |b| b.iter(|| check(black_box(&dense))),
+    );
     c.bench_function("figures/seed", |b| b.iter(|| Figures::of(black_box(&seed))));
     c.bench_function("read/seed", |b| {
         b.iter(|| read_draft(black_box(SAMPLE_JSON)))
     });
     c.bench_function("write/seed", |b| b.iter(|| write_draft(black_box(&seed))));
     c.bench_function("html/seed", |b| b.iter(|| render_html(black_box(&seed))));
+}
+
+/// The seed with 机构情况 and 年度整体支出绩效目标 replaced by the seed's own paragraphs, repeated
+/// to `chars` characters: a long report pasted into one field.
+fn long_report_draft(chars: usize) -> selfeval::Draft {
+    let seed = sample_draft();
+    let paragraphs: Vec<&str> = seed.fields().filter_map(|p| seed.field(p)).collect();
+    let mut text = String::new();
+    let mut len = 0;
+    for paragraph in paragraphs.iter().cycle() {
+        if len >= chars {
+            break;
+        }
+        text.push_str(paragraph);
+        text.push('\n');
+        len += paragraph.chars().count() + 1;
+    }
+    let mut draft = sample_draft();
+    draft.basic.organization = text.chars().take(chars).collect();
+    draft.goals.overall = draft.basic.organization.clone();
+    draft
+}
+
+/// The seed with 机构情况 replaced by `chars` characters of what the text rules read: inline
+/// list markers, counts with introducers and lists, 主要包括 without a sentence end, placeholders,
+/// length hints, label digits, one long sentence and many short ones.
+fn long_text_draft(chars: usize) -> selfeval::Draft {
+    let pieces = [
+        "1.接待来访。2.办理网信。2.化解积案。",
+        "内设机构3个，即办公室、财务室、",
+        "主要包括资金到位、资金使用",
+        "XX（100字以内）任务1：目标2、第3项",
+        "一是甲；二是乙；（1）丙（2）丁，",
+        "下设股室两个：甲、乙、丙和丁、戊",
+    ];
+    let mut text = String::new();
+    let mut len = 0;
+    for piece in pieces.iter().cycle() {
+        if len >= chars {
+            break;
+        }
+        text.push_str(piece);
+        len += piece.chars().count();
+    }
+    let mut draft = sample_draft();
+    draft.basic.organization = text.chars().take(chars).collect();
+    draft.goals.overall = draft.basic.organization.clone();
+    draft
 }
 
 criterion_group!(all, benches);

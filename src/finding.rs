@@ -61,10 +61,12 @@ pub enum Rule {
     WeakFundEffect,
     TextNumbering,
     WeakGoalUnquantified,
+    WeakTemplateText,
+    CountStatedList,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 24] = [
         Rule::RequiredField,
         Rule::RequiredSection,
         Rule::FormatAmount,
@@ -87,6 +89,8 @@ impl Rule {
         Rule::WeakFundEffect,
         Rule::TextNumbering,
         Rule::WeakGoalUnquantified,
+        Rule::WeakTemplateText,
+        Rule::CountStatedList,
     ];
 
     pub fn id(self) -> &'static str {
@@ -113,6 +117,8 @@ impl Rule {
             Rule::WeakFundEffect => "weak.fund_effect",
             Rule::TextNumbering => "text.numbering",
             Rule::WeakGoalUnquantified => "weak.goal_unquantified",
+            Rule::WeakTemplateText => "weak.template_text",
+            Rule::CountStatedList => "count.stated_list",
         }
     }
 
@@ -138,7 +144,9 @@ impl Rule {
             | Rule::ExecOverBudget
             | Rule::WeakNone
             | Rule::WeakFundEffect
-            | Rule::TextNumbering => Severity::Warning,
+            | Rule::TextNumbering
+            | Rule::WeakTemplateText
+            | Rule::CountStatedList => Severity::Warning,
             Rule::WeakGoalUnquantified => Severity::Info,
         }
     }

@@ -57,13 +57,69 @@ pub fn name_key(name: &str) -> String {
     name.trim()
         .chars()
         .map(half_width)
-        .map(|c| match c {
-            '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '"' | '\'' | '〝' | '〞' => {
-                '"'
-            }
-            _ => c,
-        })
+        .map(|c| if is_quotation_mark(c) { '"' } else { c })
         .collect()
+}
+
+/// A message lists at most this many problems of one field; the rest are counted.
+pub const LISTED_PROBLEMS: usize = 5;
+
+/// Problems joined with `；` for one message: the first [`LISTED_PROBLEMS`], then how many there
+/// are in all, `count` (`……等共 12 处`), so a pasted document with thousands stays readable.
+pub fn listed(problems: &[String], count: usize) -> String {
+    let shown = problems
+        .get(..LISTED_PROBLEMS)
+        .unwrap_or(problems)
+        .join("；");
+    if count > LISTED_PROBLEMS {
+        format!("{shown}……等共 {count} 处")
+    } else {
+        shown
+    }
+}
+
+/// True for every kind of quotation mark a name may carry (“”‘’「」『』"'〝〞 and full-width).
+pub fn is_quotation_mark(c: char) -> bool {
+    matches!(
+        half_width(c),
+        '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '"' | '\'' | '〝' | '〞'
+    )
+}
+
+/// A name as a message quotes it: trimmed and in “…”, unless the name already carries quotation
+/// marks of its own (“N合一”机制建设经费), which a second pair would only double.
+pub fn quoted(name: &str) -> String {
+    let name = name.trim();
+    if name.chars().any(is_quotation_mark) {
+        name.to_owned()
+    } else {
+        format!("“{name}”")
+    }
+}
+
+/// True for the characters of a Han numeral from 一 to 九十九 (两 aside: see [`han_value`]).
+pub fn is_han_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// The value of a Han numeral from 一 to 九十九 (`十一`, `二十`, `三十五`); `None` for anything else.
+pub fn han_value(chars: &[char]) -> Option<u32> {
+    let digit = |c: &char| {
+        "一二三四五六七八九"
+            .find(*c)
+            .and_then(|byte| u32::try_from(byte / 3 + 1).ok())
+    };
+    match chars {
+        [d] if *d != '十' => digit(d),
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(d)?),
+        [d, '十'] if *d != '一' => Some(digit(d)? * 10),
+        [d, '十', e] if *d != '一' => Some(digit(d)? * 10 + digit(e)?),
+        _ => None,
+    }
 }
 
 /// Writes a positive number in Chinese numerals as the report numbers things: 一, 十, 十一,
@@ -181,6 +237,40 @@ mod tests {
         assert_eq!(name_key(" “N合一”专项 "), name_key("\"N合一\"专项"));
         assert_eq!(name_key("「N合一」专项"), name_key("＂Ｎ合一＂专项"));
         assert_ne!(name_key("“N合一”专项"), name_key("“N合一”机制建设经费"));
+    }
+
+    #[test]
+    fn long_lists_of_problems_are_cut_and_counted() {
+        let problems: Vec<String> = (1..=7).map(|i| i.to_string()).collect();
+        assert_eq!(listed(&problems[..2], 2), "1；2");
+        assert_eq!(listed(&problems, 7), "1；2；3；4；5……等共 7 处");
+        assert_eq!(listed(&problems[..5], 900), "1；2；3；4；5……等共 900 处");
+    }
+
+    #[test]
+    fn quoted_names_never_double_their_quotation_marks() {
+        assert_eq!(quoted(" 信访救助资金 "), "“信访救助资金”");
+        assert_eq!(quoted("“N合一”机制建设经费"), "“N合一”机制建设经费");
+        assert_eq!(quoted("「N合一」专项"), "「N合一」专项");
+        assert_eq!(quoted("\"N合一\"专项"), "\"N合一\"专项");
+    }
+
+    #[test]
+    fn han_numerals_read_up_to_ninety_nine() {
+        let value = |s: &str| han_value(&s.chars().collect::<Vec<_>>());
+        for (text, n) in [
+            ("一", 1),
+            ("九", 9),
+            ("十", 10),
+            ("十一", 11),
+            ("二十", 20),
+            ("九十九", 99),
+        ] {
+            assert_eq!(value(text), Some(n), "{text}");
+        }
+        for text in ["", "一十", "十十", "二二", "百", "一百"] {
+            assert_eq!(value(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ fn amountish() -> impl Strategy<Value = String> {
 /// Text with the characters the checks look at: numbering, quotes, punctuation, new lines.
 fn textish() -> impl Strategy<Value = String> {
     proptest::string::string_regex(
-        "[0-9一二三四五六七八九十是、.．（）()“”\"<>&\n 无暂没有，。；：a-z]{0,40}",
+        "[0-9一二三四五六七八九十两是、.．（）()“”\"<>&\n 无暂没有，。；：！？a-zX×个项家类所处即分别为包括主要等…字以内请填写第任务目标%零]{0,40}",
     )
     .unwrap()
 }
@@ -93,6 +93,23 @@ proptest! {
         prop_assert!(!html.contains("<script"));
         let again = read_draft(&selfeval::write_draft(&draft)).unwrap();
         prop_assert_eq!(again, draft);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// The text rules (numbering inside paragraphs, label digits, template text, stated lists)
+    /// read every paragraph and line field: no text of any kind makes them panic.
+    #[test]
+    fn text_rules_never_panic(any in "\\PC{0,120}", shaped in textish(), more in textish()) {
+        let mut draft = sample_draft();
+        let text = format!("{shaped}{any}{more}");
+        for path in [Path::Department, Path::Organization, Path::GoalsOverall, Path::Problems] {
+            draft.set_field(path, &text);
+        }
+        draft.performance.overall[0].text = format!("{more}{shaped}");
+        let _ = check(&draft);
     }
 }
 

@@ -10,7 +10,7 @@ use crate::amount::Amount;
 use crate::finding::{Finding, Rule};
 use crate::model::Draft;
 use crate::outline::{FundField, Path};
-use crate::text::{is_blank, name_key};
+use crate::text::{is_blank, name_key, quoted};
 
 pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>) {
     let projects = &draft.general_budget.projects;
@@ -52,7 +52,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             continue;
         }
         let Some(actual) = fv.actual else { continue };
-        let name = fund.name.trim();
+        let name = quoted(&fund.name);
 
         if let Some(same_name) = by_name.get(&name_key(&fund.name)) {
             let amounts: Vec<Amount> = same_name
@@ -65,7 +65,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                         Rule::LinkFundAmount,
                         Path::Fund(i, FundField::Actual),
                         format!(
-                            "专项资金“{name}”实际支出 {actual} ≠ 项目支出明细中“{name}”的金额 {row_amount}，\
+                            "专项资金{name}实际支出 {actual} ≠ 项目支出明细中{name}的金额 {row_amount}，\
                              相差 {} 万元",
                             (actual.value() - row_amount.value()).abs()
                         ),
@@ -80,12 +80,12 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             .map_or(&[][..], Vec::as_slice);
         match candidates {
             [r] => {
-                let row_name = projects.get(*r).map_or("", |row| row.name.trim());
+                let row_name = quoted(projects.get(*r).map_or("", |row| row.name.as_str()));
                 findings.push(Finding::new(
                     Rule::LinkFundName,
                     Path::Fund(i, FundField::Name),
                     format!(
-                        "专项资金“{name}”在项目支出明细中没有同名项目，金额同为 {actual} 的项目叫“{row_name}”：\
+                        "专项资金{name}在项目支出明细中没有同名项目，金额同为 {actual} 的项目叫{row_name}：\
                          两处名称应当一致"
                     ),
                 ))
@@ -94,7 +94,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                 Rule::LinkFundMissing,
                 Path::Fund(i, FundField::Name),
                 format!(
-                    "专项资金“{name}”在项目支出明细中既没有同名项目，也没有金额为 {actual} 的项目"
+                    "专项资金{name}在项目支出明细中既没有同名项目，也没有金额为 {actual} 的项目"
                 ),
             )),
             // Several rows have the amount, or an incomplete row may be the one: say nothing.

@@ -10,7 +10,9 @@ mod links;
 mod numbering;
 mod quality;
 mod required;
+mod stated_list;
 mod sums;
+mod template;
 mod values;
 
 pub(crate) use values::Values;
@@ -29,6 +31,8 @@ pub fn check(draft: &Draft) -> Vec<Finding> {
     budget::check(&values, &mut findings);
     quality::check(draft, &mut findings);
     numbering::check(draft, &mut findings);
+    template::check(draft, &mut findings);
+    stated_list::check(draft, &mut findings);
     findings.sort_by_key(|f| (f.path, f.severity(), f.rule));
     // Messages quote what was typed; a direction control in it must not reorder the message.
     for f in &mut findings {

@@ -1,19 +1,23 @@
 //! `text.numbering`: inside one text field, numbered paragraphs or points that skip or repeat a
 //! number (`1、2、3、4、4、5`), in any of the four styles reports use:
 //!
-//! - `1、` `2.` at the start of a paragraph;
+//! - `1、` `2.` at the start of a paragraph, or inside it right after a sentence end (`。；！？`, and
+//!   a colon, which opens a list: `主要有：1.甲；2.乙`), the way a pasted paragraph or a table cell
+//!   holds a list (`…。3.甲。4.乙。4.丙。`);
 //! - `（1）` `(2)` at the start of a paragraph or after punctuation;
 //! - `一、` `二、` at the start of a paragraph;
 //! - `一是` `二是` inside a paragraph (`二是` and later after punctuation, so that words such as
 //!   第二是 are not taken for points; `一是` anywhere, as in 该专项资金支出一是…).
 //!
 //! A number 1 always starts a new list (lists nest and follow each other), so only a number that
-//! is neither 1 nor the previous number plus one is reported.
+//! is neither 1 nor the previous number plus one is reported. A `3.` inside a paragraph with no
+//! marker of its style before it is not reported as a list that lacks its start: the list may
+//! have begun where no marker can be told from a number (after a comma, in a heading).
 
 use crate::finding::{Finding, Rule};
 use crate::model::Draft;
 use crate::outline::Kind;
-use crate::text::half_width;
+use crate::text::{half_width, han_value, is_han_digit, listed, LISTED_PROBLEMS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
@@ -26,149 +30,267 @@ enum Style {
 const STYLES: [Style; 4] = [Style::Arabic, Style::Parenthesized, Style::Han, Style::Shi];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Marker {
+struct Marker<'a> {
     style: Style,
     number: u32,
     /// The marker as written, for the message: `4、`, `（2）`, `三是`.
-    written: String,
+    written: &'a str,
+    /// A `1.` / `1、` inside a paragraph (after a sentence end) rather than at its start.
+    inline: bool,
+}
+
+impl Marker<'_> {
+    /// The number as the sequence in a message shows it: `4`, `（2）`, `三`.
+    fn bare(&self) -> String {
+        match self.style {
+            Style::Parenthesized => format!("（{}）", self.number),
+            Style::Arabic => self.number.to_string(),
+            Style::Han | Style::Shi => self.written.trim_end_matches(['、', '是']).to_owned(),
+        }
+    }
 }
 
 pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
     for path in draft.fields().filter(|p| p.kind() == Kind::Paragraphs) {
-        let problems = problems(draft.field(path).unwrap_or_default());
-        if !problems.is_empty() {
+        let (problems, count) = problems(draft.field(path).unwrap_or_default());
+        if count > 0 {
             findings.push(Finding::new(
                 Rule::TextNumbering,
                 path,
-                format!("{}的编号有误：{}", path.describe(), problems.join("；")),
+                format!(
+                    "{}的编号有误：{}",
+                    path.describe(),
+                    listed(&problems, count)
+                ),
             ));
         }
     }
 }
 
-/// What is wrong with the numbering of one text, one sentence per problem.
-fn problems(text: &str) -> Vec<String> {
-    let mut last: [Option<Marker>; 4] = Default::default();
+/// What is wrong with the numbering of one text, one sentence per problem, each followed by the
+/// numbers around it as the text has them: `“4.”重复（编号依次为 3、4、4、5）`; and how many
+/// problems there are. Only the first [`LISTED_PROBLEMS`] are written out.
+fn problems(text: &str) -> (Vec<String>, usize) {
+    let all: Vec<Marker<'_>> = text.lines().flat_map(markers).collect();
+    let mut last: [Option<usize>; 4] = Default::default();
     let mut problems = Vec::new();
-    for marker in text.lines().flat_map(markers) {
+    let mut count = 0;
+    for (k, marker) in all.iter().enumerate() {
         let slot = STYLES.iter().position(|s| *s == marker.style).unwrap_or(0);
-        if marker.number != 1 {
-            match &last[slot] {
-                None => problems.push(format!("从“{}”开始，缺少前面的编号", marker.written)),
-                Some(prev) if marker.number == prev.number + 1 => {}
-                Some(prev) if marker.number == prev.number => {
-                    problems.push(format!("“{}”重复", marker.written))
-                }
-                Some(prev) if marker.number < prev.number => problems.push(format!(
-                    "“{}”之后又是“{}”，编号倒退",
-                    prev.written, marker.written
-                )),
-                Some(prev) => problems.push(format!(
-                    "“{}”之后是“{}”，中间缺了编号",
-                    prev.written, marker.written
-                )),
+        let prev = last.get(slot).copied().flatten().and_then(|p| all.get(p));
+        let problem = match prev {
+            _ if marker.number == 1 => None,
+            None if marker.inline => None,
+            None => Some(format!("从“{}”开始，缺少前面的编号", marker.written)),
+            Some(prev) if marker.number == prev.number + 1 => None,
+            Some(prev) if marker.number == prev.number => Some(format!("“{}”重复", marker.written)),
+            Some(prev) if marker.number < prev.number => Some(format!(
+                "“{}”之后又是“{}”，编号倒退",
+                prev.written, marker.written
+            )),
+            Some(prev) => Some(format!(
+                "“{}”之后是“{}”，中间缺了编号",
+                prev.written, marker.written
+            )),
+        };
+        if let Some(problem) = problem {
+            count += 1;
+            if problems.len() < LISTED_PROBLEMS {
+                problems.push(format!("{problem}（编号依次为 {}）", around(&all, k)));
             }
         }
         if let Some(slot) = last.get_mut(slot) {
-            *slot = Some(marker);
+            *slot = Some(k);
         }
     }
-    problems
+    (problems, count)
+}
+
+/// The numbers of marker `k`'s style around it: two before, itself and one after.
+fn around(all: &[Marker<'_>], k: usize) -> String {
+    let Some(marker) = all.get(k) else {
+        return String::new();
+    };
+    let same = |m: &&Marker<'_>| m.style == marker.style;
+    let before: Vec<&Marker<'_>> = all
+        .get(..k)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .filter(same)
+        .take(2)
+        .collect();
+    let after = all.get(k + 1..).unwrap_or_default().iter().find(same);
+    let shown: Vec<String> = before
+        .into_iter()
+        .rev()
+        .chain(std::iter::once(marker))
+        .chain(after)
+        .map(Marker::bare)
+        .collect();
+    let separator = if marker.style == Style::Parenthesized {
+        ""
+    } else {
+        "、"
+    };
+    shown.join(separator)
+}
+
+/// A run of ASCII digits being read: where it started and what stood before it.
+struct DigitRun {
+    from: usize,
+    len: usize,
+    value: u32,
+    /// The first thing in the paragraph.
+    at_start: bool,
+    /// Right after a sentence end (spaces between allowed).
+    after_end: bool,
+    /// Right after a `(` that itself stands at the start or after punctuation: its position.
+    paren: Option<usize>,
+}
+
+/// A run of Han numerals being read (only its first three characters are kept: 九十九 is the
+/// longest numeral a marker has).
+struct HanRun {
+    from: usize,
+    chars: [char; 3],
+    len: usize,
+    at_start: bool,
+    /// At the start or after punctuation or a space.
+    after_boundary: bool,
 }
 
 /// The numbering markers of one paragraph, in order.
-fn markers(line: &str) -> Vec<Marker> {
-    // Most paragraphs hold no marker at all: find that out without allocating.
-    let starts_numbered = line
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| half_width(c).is_ascii_digit() || is_han_digit(&c));
-    if !starts_numbered && !line.chars().any(|c| matches!(c, '是' | '(' | '（')) {
-        return Vec::new();
-    }
-    let chars: Vec<char> = line.chars().map(half_width).collect();
-    let original: Vec<char> = line.chars().collect();
-    let start = chars.iter().take_while(|c| c.is_whitespace()).count();
-    let written = |from: usize, to: usize| span(&original, from, to).iter().collect();
-    let mut found = Vec::new();
+///
+/// One pass over the text, no copy of it: what came just before (the previous character, the
+/// last one that is not a space, a digit or numeral run under way) is all a marker needs. Most
+/// characters are Han characters that are no numeral: they only move the window on, and a
+/// paragraph without markers allocates nothing.
+fn markers(line: &str) -> Vec<Marker<'_>> {
+    let mut found: Vec<(usize, Marker<'_>)> = Vec::new();
+    let mut push = |from: usize, to: usize, style: Style, number: u32, inline: bool| {
+        let written = line.get(from..to).unwrap_or_default();
+        found.push((
+            from,
+            Marker {
+                style,
+                number,
+                written,
+                inline,
+            },
+        ));
+    };
+    let mut at_start = true;
+    let mut prev: Option<char> = None;
+    let mut prev_solid: Option<char> = None;
+    let mut digits: Option<DigitRun> = None;
+    let mut han: Option<HanRun> = None;
+    // A `(` at the start or after punctuation, seen as the previous character.
+    let mut open_paren: Option<usize> = None;
+    // `3.` read; a marker unless a digit follows (then it is 3.5): (from, to, number, inline).
+    let mut pending_dot: Option<(usize, usize, u32, bool)> = None;
 
-    // 1、 or 2. at the start of the paragraph (a "2.5万元" is a number, not a marker).
-    let digits = count_while(&chars, start, |c| c.is_ascii_digit());
-    if (1..=3).contains(&digits) {
-        let after = start + digits;
-        let is_marker = match chars.get(after) {
-            Some('、') => true,
-            Some('.') => !chars.get(after + 1).is_some_and(char::is_ascii_digit),
-            _ => false,
-        };
-        if is_marker {
-            if let Some(number) = arabic_value(span(&chars, start, after)) {
-                found.push((start, Style::Arabic, number, written(start, after + 1)));
+    for (at, raw) in line.char_indices() {
+        // The usual character (a Han character that is no numeral, with nothing under way)
+        // only moves the window on.
+        let idle = digits.is_none() && han.is_none() && pending_dot.is_none();
+        if idle && raw > '\u{3000}' && raw < '\u{FF00}' && !is_han_digit(raw) && raw != '是' {
+            open_paren = None;
+            prev = Some(raw);
+            prev_solid = Some(raw);
+            at_start = false;
+            continue;
+        }
+        let c = half_width(raw);
+        let to = at + raw.len_utf8();
+        if let Some((from, dot_end, number, inline)) = pending_dot.take() {
+            if !c.is_ascii_digit() {
+                push(from, dot_end, Style::Arabic, number, inline);
             }
         }
-    }
 
-    // 一、 at the start of the paragraph.
-    let han = count_while(&chars, start, is_han_digit);
-    if han > 0 && chars.get(start + han) == Some(&'、') {
-        if let Some(number) = han_value(span(&chars, start, start + han)) {
-            found.push((start, Style::Han, number, written(start, start + han + 1)));
+        if let Some(digit) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+            match &mut digits {
+                Some(run) => {
+                    run.len += 1;
+                    run.value = run.value.saturating_mul(10).saturating_add(digit);
+                }
+                None => {
+                    digits = Some(DigitRun {
+                        from: at,
+                        len: 1,
+                        value: digit,
+                        at_start,
+                        after_end: prev_solid.is_some_and(is_sentence_end),
+                        paren: open_paren.filter(|_| prev == Some('(')),
+                    })
+                }
+            }
+        } else if let Some(run) = digits.take().filter(|run| (1..=3).contains(&run.len)) {
+            // 1、 or 2. at the start, or right after a sentence end: a "2.5万元" is a number.
+            let listed = run.at_start || run.after_end;
+            match c {
+                '、' if listed => push(run.from, to, Style::Arabic, run.value, !run.at_start),
+                '.' if listed => pending_dot = Some((run.from, to, run.value, !run.at_start)),
+                ')' => {
+                    if let Some(from) = run.paren {
+                        push(from, to, Style::Parenthesized, run.value, false);
+                    }
+                }
+                _ => {}
+            }
         }
-    }
 
-    for (i, &c) in chars.iter().enumerate() {
-        let after_boundary =
-            i == start || (i > 0 && chars.get(i - 1).is_some_and(|&p| is_boundary(p)));
-        // （1） at the start or after punctuation.
-        if c == '(' && after_boundary {
-            let digits = count_while(&chars, i + 1, |c| c.is_ascii_digit());
-            if (1..=3).contains(&digits) && chars.get(i + 1 + digits) == Some(&')') {
-                if let Some(number) = arabic_value(span(&chars, i + 1, i + 1 + digits)) {
-                    found.push((i, Style::Parenthesized, number, written(i, i + digits + 2)));
+        if is_han_digit(c) {
+            match &mut han {
+                Some(run) => {
+                    if let Some(slot) = run.chars.get_mut(run.len) {
+                        *slot = c;
+                    }
+                    run.len += 1;
+                }
+                None => {
+                    han = Some(HanRun {
+                        from: at,
+                        chars: [c; 3],
+                        len: 1,
+                        at_start,
+                        after_boundary: at_start || prev.is_some_and(is_boundary),
+                    })
+                }
+            }
+        } else if let Some(run) = han.take() {
+            let number = run.chars.get(..run.len).and_then(han_value);
+            if let Some(number) = number {
+                // 一、 at the start of the paragraph.
+                if c == '、' && run.at_start {
+                    push(run.from, to, Style::Han, number, false);
+                }
+                // 二是 after punctuation; 一是 anywhere.
+                if c == '是' && (number == 1 || run.after_boundary) {
+                    push(run.from, to, Style::Shi, number, false);
                 }
             }
         }
-        // 二是: the Han numeral run that ends right before 是.
-        if c == '是' {
-            let run = span(&chars, 0, i)
-                .iter()
-                .rev()
-                .take_while(|c| is_han_digit(c))
-                .count();
-            let from = i.saturating_sub(run);
-            let boundary =
-                from == start || (from > 0 && chars.get(from - 1).is_some_and(|&p| is_boundary(p)));
-            if let Some(number) = han_value(span(&chars, from, i)) {
-                if number == 1 || boundary {
-                    found.push((from, Style::Shi, number, written(from, i + 1)));
-                }
-            }
+
+        open_paren = (c == '(' && (at_start || prev.is_some_and(is_boundary))).then_some(at);
+        prev = Some(c);
+        if !c.is_whitespace() {
+            prev_solid = Some(c);
+            at_start = false;
         }
     }
-    found.sort_by_key(|(at, ..)| *at);
-    found
-        .into_iter()
-        .map(|(_, style, number, written)| Marker {
-            style,
-            number,
-            written,
-        })
-        .collect()
+    if let Some((from, dot_end, number, inline)) = pending_dot {
+        push(from, dot_end, Style::Arabic, number, inline);
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, marker)| marker).collect()
 }
 
-/// `chars[from..to]`, or nothing when that is out of bounds.
-fn span(chars: &[char], from: usize, to: usize) -> &[char] {
-    chars.get(from..to).unwrap_or_default()
-}
-
-fn count_while(chars: &[char], from: usize, pred: impl Fn(&char) -> bool) -> usize {
-    chars
-        .get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|c| pred(c))
-        .count()
+/// The end of a sentence, after which an inline list marker may stand (full-width forms are
+/// already half-width here), and the colon that opens a list.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | ';' | '!' | '?' | ':')
 }
 
 fn is_boundary(c: char) -> bool {
@@ -179,37 +301,13 @@ fn is_boundary(c: char) -> bool {
         )
 }
 
-fn is_han_digit(c: &char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
-}
-
-fn arabic_value(digits: &[char]) -> Option<u32> {
-    digits.iter().collect::<String>().parse().ok()
-}
-
-/// The value of a Han numeral from 一 to 九十九.
-fn han_value(chars: &[char]) -> Option<u32> {
-    let digit = |c: &char| {
-        "一二三四五六七八九"
-            .find(*c)
-            .map(|byte| byte as u32 / 3 + 1)
-    };
-    match chars {
-        [d] if *d != '十' => digit(d),
-        ['十'] => Some(10),
-        ['十', d] => Some(10 + digit(d)?),
-        [d, '十'] if *d != '一' => Some(digit(d)? * 10),
-        [d, '十', e] if *d != '一' => Some(digit(d)? * 10 + digit(e)?),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        super::problems(text).0
+    }
 
     fn numbers(text: &str) -> Vec<(Style, u32)> {
         text.lines()
@@ -266,24 +364,62 @@ mod tests {
     fn reports_repeats_skips_and_a_missing_start() {
         assert_eq!(
             problems("1、甲\n2、乙\n3、丙\n4、丁\n4、戊\n5、己"),
-            ["“4、”重复"]
+            ["“4、”重复（编号依次为 3、4、4、5）"]
         );
         assert_eq!(
             problems("（1）甲\n（2）乙\n（4）丁"),
-            ["“（2）”之后是“（4）”，中间缺了编号"]
+            ["“（2）”之后是“（4）”，中间缺了编号（编号依次为 （1）（2）（4））"]
         );
         assert_eq!(
             problems("一是甲；三是丙"),
-            ["“一是”之后是“三是”，中间缺了编号"]
+            ["“一是”之后是“三是”，中间缺了编号（编号依次为 一、三）"]
         );
-        assert_eq!(problems("二、乙\n三、丙"), ["从“二、”开始，缺少前面的编号"]);
+        assert_eq!(
+            problems("二、乙\n三、丙"),
+            ["从“二、”开始，缺少前面的编号（编号依次为 二、三）"]
+        );
         assert_eq!(
             problems("1、甲\n3、乙\n2、丙"),
             [
-                "“1、”之后是“3、”，中间缺了编号",
-                "“3、”之后又是“2、”，编号倒退"
+                "“1、”之后是“3、”，中间缺了编号（编号依次为 1、3、2）",
+                "“3、”之后又是“2、”，编号倒退（编号依次为 1、3、2）"
             ]
         );
+    }
+
+    #[test]
+    fn reads_markers_inside_a_paragraph_after_a_sentence_end() {
+        use Style::*;
+        assert_eq!(
+            numbers("主要工作：1.甲。2.乙；３．丙！4、丁？ 5.戊"),
+            [
+                (Arabic, 1),
+                (Arabic, 2),
+                (Arabic, 3),
+                (Arabic, 4),
+                (Arabic, 5)
+            ]
+        );
+        // The published case: 1. 2. 3. 4. 4. 5. inside one paragraph.
+        assert_eq!(
+            problems("1.甲。2.乙。3.丙。4.丁。4.戊。5.己。"),
+            ["“4.”重复（编号依次为 3、4、4、5）"]
+        );
+        // A list whose start is not a marker (after a comma) is read from where it can be.
+        assert_eq!(
+            problems("工作有三，1.甲。3.乙。4.丙。4.丁。"),
+            ["“4.”重复（编号依次为 3、4、4）"]
+        );
+        for text in [
+            "1.甲。2.乙。3.丙。",
+            "甲。1.乙。2.丙。1.丁。2.戊。",
+            "完成时间为2024.1.5。2024.3.1完成验收。",
+            "主要措施：一是甲。二是乙。3.5万元用于培训。",
+            "会议于5月召开，1.5万元已拨付。",
+            "工作有三，3.乙。4.丙。",
+        ] {
+            assert!(problems(text).is_empty(), "{text}: {:?}", problems(text));
+        }
     }
 
     #[test]

@@ -96,9 +96,9 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                     Rule::SumFund,
                     Path::Fund(i, FundField::Carryover),
                     format!(
-                        "专项资金“{}”：年初预算 {initial} + 年中调整 {adjustment} = {available}，\
+                        "专项资金{}：年初预算 {initial} + 年中调整 {adjustment} = {available}，\
                          但实际支出 {actual} + 结余结转 {carryover} = {used}，相差 {} 万元",
-                        fund.name.trim(),
+                        crate::text::quoted(&fund.name),
                         (available - used).abs()
                     ),
                 ));

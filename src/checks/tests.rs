@@ -582,7 +582,7 @@ fn text_numbering() {
     assert_eq!(added, [row("text.numbering", Warning, "problems")]);
     assert_eq!(
         message(&d, "text.numbering"),
-        "存在的问题及原因分析的编号有误：“2、”重复"
+        "存在的问题及原因分析的编号有误：“2、”重复（编号依次为 1、2、2）"
     );
 
     let mut d = seed();
@@ -598,6 +598,37 @@ fn text_numbering() {
 }
 
 #[test]
+fn text_numbering_inside_a_paragraph() {
+    // The way a table cell or a pasted paragraph holds a list: 1. 2. 3. 4. 4. 5.
+    let mut d = seed();
+    d.performance.overall[1].text =
+        "全年工作如下。1.接待来访。2.办理网信。3.化解积案。4.开展培训。4.督查督办。5.宣传引导。"
+            .into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "text.numbering",
+            Warning,
+            "performance.overall[1].text",
+        )],
+    );
+    assert_eq!(
+        message(&d, "text.numbering"),
+        "绩效要点第2条 内容的编号有误：“4.”重复（编号依次为 3、4、4、5）"
+    );
+    // A correct inline list, a second list starting at 1, and dates stay silent.
+    for text in [
+        "全年工作如下。1.接待来访。2.办理网信。3.化解积案。",
+        "一季度：1.接待。2.办理。二季度：1.化解。2.督查。",
+        "2024.1.5启动。2024.3.1完成验收。",
+    ] {
+        let mut d = seed();
+        d.performance.overall[1].text = text.into();
+        assert_adds_only(&d, &[]);
+    }
+}
+
+#[test]
 fn weak_goal_unquantified() {
     let mut d = seed();
     d.goals.overall = "信访形势总体平稳，群众满意度进一步提高。".into();
@@ -605,6 +636,126 @@ fn weak_goal_unquantified() {
     // 零 counts as a number (“零集访”), as does a percentage.
     d.goals.overall = "群众满意度达到百分之九十五以上，办结率％".into();
     assert_adds_only(&d, &[]);
+    // Digits that only label items are not numbers.
+    for labels_only in [
+        "任务1：化解积案。任务2：规范办理。",
+        "目标１、信访秩序平稳；目标2、群众满意。",
+        "第1项，畅通渠道；第2条，压实责任。",
+        "（1）畅通渠道；（2）压实责任。",
+        "1.畅通渠道。2.压实责任。",
+        "主要目标：1、畅通渠道；2、压实责任。",
+    ] {
+        d.goals.overall = labels_only.into();
+        assert_adds_only(&d, &[row("weak.goal_unquantified", Info, "goals.overall")]);
+    }
+    // A number beside labels, or an ordinal that is a quantity, is a number.
+    for quantified in [
+        "任务1：化解积案30件。",
+        "第1季度完成排查。",
+        "目标1000人次接访。",
+        "1.信访事项按期办结率达到95%。",
+        "2024年全面完成任务。",
+        "１.５万份宣传资料。",
+    ] {
+        d.goals.overall = quantified.into();
+        assert_adds_only(&d, &[]);
+    }
+}
+
+#[test]
+fn weak_template_text() {
+    let mut d = seed();
+    d.gov_fund_budget.text = "主要包括资金到位、资金使用、资金管理…等。".into();
+    assert_adds_only(
+        &d,
+        &[row("weak.template_text", Warning, "gov_fund_budget.text")],
+    );
+    assert_eq!(
+        message(&d, "weak.template_text"),
+        "政府性基金预算支出情况中还留着模板文字“主要包括资金到位、资金使用、资金管理…等”：\
+         请换成本单位的实际内容"
+    );
+
+    let mut d = seed();
+    d.basic.organization = "本单位内设XX个股室（100字以内）".into();
+    d.performance.overall[0].text = "对照年度目标，说明完成情况。".into();
+    d.meta.department = "20XX年XX局".into();
+    assert_adds_only(
+        &d,
+        &[
+            row("weak.template_text", Warning, "meta.department"),
+            row("weak.template_text", Warning, "basic.organization"),
+            row("weak.template_text", Warning, "performance.overall[0].text"),
+        ],
+    );
+    assert_eq!(
+        message(&d, "weak.template_text"),
+        "单位名称中还留着模板文字“20XX”、“XX”：请换成本单位的实际内容"
+    );
+
+    // 主要包括 in an ordinary sentence, and a real list ending in 等, are content.
+    let mut d = seed();
+    d.basic.organization = "主要职责主要包括信访接待、矛盾调处等工作。".into();
+    d.improvements = "主要包括：健全制度、加强培训。".into();
+    // (The seed's weak.none on 八 goes, as 八 now says something: only additions are compared.)
+    assert_eq!(added(&d), []);
+}
+
+#[test]
+fn count_stated_list() {
+    let nine = "甲中心、乙中心、丙中心、丁中心、戊中心、己中心、庚中心、辛中心、壬中心";
+    let mut d = seed();
+    d.basic.organization = format!("直属事业单位10个，即{nine}。");
+    assert_adds_only(
+        &d,
+        &[row("count.stated_list", Warning, "basic.organization")],
+    );
+    assert_eq!(
+        message(&d, "count.stated_list"),
+        format!("机构情况中“直属事业单位10个”，其后列出的却是9个：{nine}")
+    );
+    // Counts in Han numerals are read too.
+    let mut d = seed();
+    d.performance.overall[2].text = "共开展专项行动三项，分别是甲、乙。".into();
+    assert_adds_only(
+        &d,
+        &[row(
+            "count.stated_list",
+            Warning,
+            "performance.overall[2].text",
+        )],
+    );
+    // The seed's sentence (a count followed by an unrelated list), a matching list, an open one.
+    for organization in [
+        "独立编制机构1个，内设办公室、财务室、联席办、信访接待中心。",
+        "内设机构三个，即办公室、财务室、信访股。",
+        "联系单位4个，包括甲、乙、丙等。",
+    ] {
+        let mut d = seed();
+        d.basic.organization = organization.into();
+        assert_adds_only(&d, &[]);
+    }
+}
+
+#[test]
+fn quoted_names_never_double_their_quotation_marks() {
+    // The seed's own fund “N合一”机制建设经费 already carries quotes.
+    assert_eq!(
+        message(&seed(), "link.fund_name"),
+        "专项资金“N合一”机制建设经费在项目支出明细中没有同名项目，金额同为 115.05 的项目叫\
+         “N合一”专项：两处名称应当一致"
+    );
+    let mut d = seed();
+    d.performance.special_funds[2].effect = "完成。".into();
+    d.performance.special_funds[2].carryover = "1".into();
+    for f in check(&d) {
+        assert!(
+            !f.message.contains("““") && !f.message.contains("””"),
+            "{}",
+            f.message
+        );
+    }
+    assert!(message(&d, "weak.fund_effect").starts_with("专项资金“基层党建补助经费”的"));
 }
 
 #[test]
