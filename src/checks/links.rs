@@ -52,7 +52,8 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             continue;
         }
         let Some(actual) = fv.actual else { continue };
-        let name = quoted(&fund.name);
+        // Quoted (an allocation) only when a finding names it.
+        let name = || quoted(&fund.name);
 
         if let Some(same_name) = by_name.get(&name_key(&fund.name)) {
             let amounts: Vec<Amount> = same_name
@@ -61,6 +62,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                 .collect();
             if let Some(row_amount) = amounts.first() {
                 if !amounts.iter().any(|a| a.value() == actual.value()) {
+                    let name = name();
                     findings.push(Finding::new(
                         Rule::LinkFundAmount,
                         Path::Fund(i, FundField::Actual),
@@ -80,6 +82,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             .map_or(&[][..], Vec::as_slice);
         match candidates {
             [r] => {
+                let name = name();
                 let row_name = quoted(projects.get(*r).map_or("", |row| row.name.as_str()));
                 findings.push(Finding::new(
                     Rule::LinkFundName,
@@ -94,7 +97,8 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                 Rule::LinkFundMissing,
                 Path::Fund(i, FundField::Name),
                 format!(
-                    "专项资金{name}在项目支出明细中既没有同名项目，也没有金额为 {actual} 的项目"
+                    "专项资金{}在项目支出明细中既没有同名项目，也没有金额为 {actual} 的项目",
+                    name()
                 ),
             )),
             // Several rows have the amount, or an incomplete row may be the one: say nothing.

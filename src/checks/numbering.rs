@@ -191,10 +191,11 @@ fn markers(line: &str) -> Vec<Marker<'_>> {
     let mut pending_dot: Option<(usize, usize, u32, bool)> = None;
 
     for (at, raw) in line.char_indices() {
-        // The usual character (a Han character that is no numeral, with nothing under way)
-        // only moves the window on.
+        // A character that cannot start a marker, with nothing under way, only moves the
+        // window on.
         let idle = digits.is_none() && han.is_none() && pending_dot.is_none();
-        if idle && raw > '\u{3000}' && raw < '\u{FF00}' && !is_han_digit(raw) && raw != '是' {
+        // Han characters (and 、。「」…) need neither half_width nor a white-space test.
+        if idle && ('\u{3001}'..'\u{FF00}').contains(&raw) && !is_han_digit(raw) && raw != '是' {
             open_paren = None;
             prev = Some(raw);
             prev_solid = Some(raw);
@@ -202,6 +203,15 @@ fn markers(line: &str) -> Vec<Marker<'_>> {
             continue;
         }
         let c = half_width(raw);
+        if idle && !c.is_ascii_digit() && !is_han_digit(c) && !matches!(c, '是' | '(') {
+            open_paren = None;
+            prev = Some(c);
+            if !c.is_whitespace() {
+                prev_solid = Some(c);
+                at_start = false;
+            }
+            continue;
+        }
         let to = at + raw.len_utf8();
         if let Some((from, dot_end, number, inline)) = pending_dot.take() {
             if !c.is_ascii_digit() {

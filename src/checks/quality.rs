@@ -86,69 +86,71 @@ const LABEL_WORDS: [&str; 4] = ["任务", "目标", "指标", "措施"];
 const ORDINAL_ITEMS: [&str; 5] = ["项", "条", "点", "部分", "方面"];
 
 /// True when a goal states a quantity: a `%`, a `零`, or a digit that is not only an item's label
-/// (任务1、目标2、第1项、（1）、or `1.` / `1、` where a point starts).
+/// (任务1、目标2、第1项、（1）、or `1.` / `1、` where a point starts). Reads the text in place and
+/// stops at the first quantity.
 fn has_number(goal: &str) -> bool {
-    let chars: Vec<char> = goal.chars().map(half_width).collect();
-    if chars.iter().any(|c| matches!(c, '%' | '零')) {
+    if goal.contains(['%', '％', '零']) {
         return true;
     }
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        if !c.is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let end = i + chars
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
-        if !is_label(&chars, i, end) {
+    let mut rest = goal;
+    while let Some(at) = rest.find(|c: char| half_width(c).is_ascii_digit()) {
+        let (before, from) = rest.split_at(at);
+        let len: usize = from
+            .chars()
+            .take_while(|c| half_width(*c).is_ascii_digit())
+            .map(char::len_utf8)
+            .sum();
+        let (_, after) = from.split_at(len);
+        let before_start = goal.len() - rest.len();
+        if !is_label(
+            goal.get(..before_start + before.len()).unwrap_or_default(),
+            after,
+        ) {
             return true;
         }
-        i = end;
+        rest = after;
     }
     false
 }
 
-/// True when the digits `chars[from..to]` only label an item.
-fn is_label(chars: &[char], from: usize, to: usize) -> bool {
-    let before = |text: &str| {
-        let n = text.chars().count();
-        from >= n
-            && chars
-                .get(from - n..from)
-                .is_some_and(|s| s.iter().copied().eq(text.chars()))
-    };
-    let after = |text: &str| {
-        chars.get(to..).is_some_and(|rest| {
-            rest.iter()
-                .copied()
-                .take(text.chars().count())
-                .eq(text.chars())
-        })
-    };
-    let next = chars.get(to).copied();
+/// True when a run of digits, with `before` and `after` it, only labels an item.
+fn is_label(before: &str, after: &str) -> bool {
+    let mut next_chars = after.chars().map(half_width);
+    let next = next_chars.next();
+    let after_next = next_chars.next();
     let ends_label = next.is_none_or(|c| {
         c.is_whitespace() || matches!(c, ':' | '、' | ',' | '.' | ')' | '。' | ';')
     });
-    let point_start = from == 0
-        || chars
-            .get(..from)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .find(|c| !c.is_whitespace())
-            .is_none_or(|&p| matches!(p, '。' | ';' | '!' | '?' | ':' | ','));
+    let point_start = before
+        .chars()
+        .rev()
+        .map(half_width)
+        .find(|c| !c.is_whitespace())
+        .is_none_or(|p| matches!(p, '。' | ';' | '!' | '?' | ':' | ','));
     let marker = match next {
         Some('、') => true,
-        Some('.') => !chars.get(to + 1).is_some_and(char::is_ascii_digit),
+        Some('.') => !after_next.is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     };
-    (LABEL_WORDS.iter().any(|w| before(w)) && ends_label)
-        || (before("第") && ORDINAL_ITEMS.iter().any(|w| after(w)))
-        || (before("(") && next == Some(')'))
+    let before_half = |word: &str| {
+        let n = word.chars().count();
+        before
+            .chars()
+            .rev()
+            .take(n)
+            .map(half_width)
+            .eq(word.chars().rev())
+    };
+    let after_is = |word: &str| {
+        after
+            .chars()
+            .map(half_width)
+            .take(word.chars().count())
+            .eq(word.chars())
+    };
+    (LABEL_WORDS.iter().any(|w| before_half(w)) && ends_label)
+        || (before_half("第") && ORDINAL_ITEMS.iter().any(|w| after_is(w)))
+        || (before_half("(") && next == Some(')'))
         || (point_start && marker)
 }
 
