@@ -36,121 +36,54 @@ impl fmt::Display for Severity {
     }
 }
 
-/// The rules of spec §5. Ids are stable: tests, the command line and users' notes refer to them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    RequiredField,
-    RequiredSection,
-    FormatAmount,
-    FormatNegative,
-    FormatPrecision,
-    FormatCount,
-    FormatYear,
-    SumExpense,
-    SumBasic,
-    SumProjects,
-    SumStaff,
-    SumFund,
-    CountSpecialFunds,
-    LinkFundAmount,
-    LinkFundName,
-    LinkFundMissing,
-    BalanceIncomeExpense,
-    ExecOverBudget,
-    WeakNone,
-    WeakFundEffect,
-    TextNumbering,
-    WeakGoalUnquantified,
-    WeakTemplateText,
-    CountStatedList,
+/// A rule of spec §5: its stable id and its severity. Ids are stable: tests, the command line
+/// and users' notes refer to them.
+///
+/// Rules are declared by the file of their family, next to the code that raises them, with
+/// [`rules!`]; `checks/mod.rs` lists the families, and [`crate::checks::rules`] gives every rule
+/// in that order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rule {
+    id: &'static str,
+    severity: Severity,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 24] = [
-        Rule::RequiredField,
-        Rule::RequiredSection,
-        Rule::FormatAmount,
-        Rule::FormatNegative,
-        Rule::FormatPrecision,
-        Rule::FormatCount,
-        Rule::FormatYear,
-        Rule::SumExpense,
-        Rule::SumBasic,
-        Rule::SumProjects,
-        Rule::SumStaff,
-        Rule::SumFund,
-        Rule::CountSpecialFunds,
-        Rule::LinkFundAmount,
-        Rule::LinkFundName,
-        Rule::LinkFundMissing,
-        Rule::BalanceIncomeExpense,
-        Rule::ExecOverBudget,
-        Rule::WeakNone,
-        Rule::WeakFundEffect,
-        Rule::TextNumbering,
-        Rule::WeakGoalUnquantified,
-        Rule::WeakTemplateText,
-        Rule::CountStatedList,
-    ];
+    pub const fn new(id: &'static str, severity: Severity) -> Rule {
+        Rule { id, severity }
+    }
 
     pub fn id(self) -> &'static str {
-        match self {
-            Rule::RequiredField => "required.field",
-            Rule::RequiredSection => "required.section",
-            Rule::FormatAmount => "format.amount",
-            Rule::FormatNegative => "format.negative",
-            Rule::FormatPrecision => "format.precision",
-            Rule::FormatCount => "format.count",
-            Rule::FormatYear => "format.year",
-            Rule::SumExpense => "sum.expense",
-            Rule::SumBasic => "sum.basic",
-            Rule::SumProjects => "sum.projects",
-            Rule::SumStaff => "sum.staff",
-            Rule::SumFund => "sum.fund",
-            Rule::CountSpecialFunds => "count.special_funds",
-            Rule::LinkFundAmount => "link.fund_amount",
-            Rule::LinkFundName => "link.fund_name",
-            Rule::LinkFundMissing => "link.fund_missing",
-            Rule::BalanceIncomeExpense => "balance.income_expense",
-            Rule::ExecOverBudget => "exec.over_budget",
-            Rule::WeakNone => "weak.none",
-            Rule::WeakFundEffect => "weak.fund_effect",
-            Rule::TextNumbering => "text.numbering",
-            Rule::WeakGoalUnquantified => "weak.goal_unquantified",
-            Rule::WeakTemplateText => "weak.template_text",
-            Rule::CountStatedList => "count.stated_list",
-        }
+        self.id
     }
 
     pub fn severity(self) -> Severity {
-        match self {
-            Rule::RequiredField
-            | Rule::RequiredSection
-            | Rule::FormatAmount
-            | Rule::FormatNegative
-            | Rule::FormatCount
-            | Rule::FormatYear
-            | Rule::SumExpense
-            | Rule::SumBasic
-            | Rule::SumProjects
-            | Rule::SumStaff
-            | Rule::SumFund
-            | Rule::CountSpecialFunds
-            | Rule::LinkFundAmount => Severity::Error,
-            Rule::FormatPrecision
-            | Rule::LinkFundName
-            | Rule::LinkFundMissing
-            | Rule::BalanceIncomeExpense
-            | Rule::ExecOverBudget
-            | Rule::WeakNone
-            | Rule::WeakFundEffect
-            | Rule::TextNumbering
-            | Rule::WeakTemplateText
-            | Rule::CountStatedList => Severity::Warning,
-            Rule::WeakGoalUnquantified => Severity::Info,
-        }
+        self.severity
     }
 }
+
+/// Declares a family's rules beside its code: a [`Rule`] constant for each, and `RULES`, the
+/// family's rules in the order they are listed (which is also the order of their findings on
+/// one field, after severity).
+///
+/// ```ignore
+/// rules! {
+///     /// 基本支出 ≠ 人员经费 + 公用经费.
+///     SUM_BASIC = "sum.basic", Error;
+/// }
+/// ```
+macro_rules! rules {
+    ($($(#[$doc:meta])* $name:ident = $id:literal, $severity:ident;)+) => {
+        $(
+            $(#[$doc])*
+            pub(crate) const $name: $crate::finding::Rule =
+                $crate::finding::Rule::new($id, $crate::finding::Severity::$severity);
+        )+
+        /// This family's rules, in order.
+        pub(super) const RULES: &[$crate::finding::Rule] = &[$($name),+];
+    };
+}
+pub(crate) use rules;
 
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -279,15 +212,18 @@ pub fn changed_paths(before: &[Finding], after: &[Finding]) -> Vec<Path> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::quality::{WEAK_FUND_EFFECT, WEAK_NONE};
+    use crate::checks::required::REQUIRED_FIELD;
+    use crate::checks::sums::SUM_FUND;
     use crate::outline::FundField;
 
     #[test]
     fn findings_group_by_section_errors_first() {
         let findings = [
-            Finding::new(Rule::RequiredField, Path::Department, "d"),
-            Finding::new(Rule::WeakFundEffect, Path::Fund(1, FundField::Effect), "b"),
-            Finding::new(Rule::SumFund, Path::Fund(2, FundField::Carryover), "c"),
-            Finding::new(Rule::WeakNone, Path::Problems, "a"),
+            Finding::new(REQUIRED_FIELD, Path::Department, "d"),
+            Finding::new(WEAK_FUND_EFFECT, Path::Fund(1, FundField::Effect), "b"),
+            Finding::new(SUM_FUND, Path::Fund(2, FundField::Carryover), "c"),
+            Finding::new(WEAK_NONE, Path::Problems, "a"),
         ];
         let groups = by_section(&findings);
         let shape: Vec<(Section, Vec<&str>)> = groups
@@ -326,7 +262,7 @@ mod tests {
         let draft = crate::sample::sample_draft();
         let findings = crate::check(&draft);
         assert_eq!(on_path(&findings, Path::Problems).len(), 1);
-        assert_eq!(on_path(&findings, Path::Problems)[0].rule, Rule::WeakNone);
+        assert_eq!(on_path(&findings, Path::Problems)[0].rule, WEAK_NONE);
         assert!(on_path(&findings, Path::Department).is_empty());
         assert!(on_path(&[], Path::Other).is_empty());
         let mut blank = crate::model::Draft::default();
@@ -334,6 +270,6 @@ mod tests {
         let findings = crate::check(&blank);
         let on_fund = on_path(&findings, Path::Fund(0, FundField::Name));
         assert_eq!(on_fund.len(), 1);
-        assert_eq!(on_fund[0].rule, Rule::RequiredField);
+        assert_eq!(on_fund[0].rule, REQUIRED_FIELD);
     }
 }

@@ -2,16 +2,24 @@
 
 use super::Values;
 use crate::figures::{Figures, FullYearSource};
-use crate::finding::{Finding, Rule};
+use crate::finding::{rules, Finding};
+use crate::model::Draft;
 use crate::outline::Path;
 
-pub(super) fn check(values: &Values, findings: &mut Vec<Finding>) {
+rules! {
+    /// 财政拨款收入 ≠ 财政拨款支出.
+    BALANCE_INCOME_EXPENSE = "balance.income_expense", Warning;
+    /// 财政拨款支出 > 全年预算数.
+    EXEC_OVER_BUDGET = "exec.over_budget", Warning;
+}
+
+pub(super) fn check(_: &Draft, values: &Values, findings: &mut Vec<Finding>) {
     if let (Some(income), Some(expense)) =
         (values.appropriation_income, values.appropriation_expense)
     {
         if income.value() != expense.value() {
             findings.push(Finding::new(
-                Rule::BalanceIncomeExpense,
+                BALANCE_INCOME_EXPENSE,
                 Path::AppropriationIncome,
                 format!(
                     "财政拨款收入 {income} ≠ 财政拨款支出 {expense}，相差 {} 万元：请说明结转结余情况",
@@ -33,7 +41,7 @@ pub(super) fn check(values: &Values, findings: &mut Vec<Finding>) {
                 .execution_rate
                 .map_or_else(String::new, |r| format!("，执行率 {r} %"));
             findings.push(Finding::new(
-                Rule::ExecOverBudget,
+                EXEC_OVER_BUDGET,
                 Path::AppropriationExpense,
                 format!(
                     "财政拨款支出 {expense} 超过全年预算数 {budget}{source}，超出 {} 万元{rate}：\

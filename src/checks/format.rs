@@ -1,17 +1,30 @@
 //! `format.amount`, `format.negative`, `format.precision`, `format.count`, `format.year`:
 //! values that are typed but are not what their field takes.
 
-use super::values::{read_amount, read_count};
-use crate::amount::parse_year;
-use crate::finding::{Finding, Rule};
+use super::Values;
+use crate::amount::{parse_amount, parse_count, parse_year, Amount};
+use crate::finding::{rules, Finding};
 use crate::model::Draft;
-use crate::outline::Kind;
+use crate::outline::{Kind, Path};
+
+rules! {
+    /// An amount does not parse (spec §4).
+    FORMAT_AMOUNT = "format.amount", Error;
+    /// An amount is negative; only 年中调整 (调减) may be.
+    FORMAT_NEGATIVE = "format.negative", Error;
+    /// An amount has more than two decimals.
+    FORMAT_PRECISION = "format.precision", Warning;
+    /// A count is not a non-negative whole number.
+    FORMAT_COUNT = "format.count", Error;
+    /// The year is not a four-digit year from 2000 to 2100.
+    FORMAT_YEAR = "format.year", Error;
+}
 
 /// More decimals than this earns a `format.precision` warning: these reports keep 万元 amounts to
 /// two decimals (0.01 万元 is 100 元).
 const USUAL_DECIMALS: u32 = 2;
 
-pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
+pub(super) fn check(draft: &Draft, _: &Values, findings: &mut Vec<Finding>) {
     for path in draft.fields() {
         let text = draft.field(path).unwrap_or_default();
         match path.kind() {
@@ -19,7 +32,7 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
                 Err(finding) => findings.push(finding),
                 Ok(Some(amount)) if amount.decimals() > USUAL_DECIMALS => {
                     findings.push(Finding::new(
-                        Rule::FormatPrecision,
+                        FORMAT_PRECISION,
                         path,
                         format!(
                             "{} {amount} 有{}位小数：万元金额保留两位小数（到百元）",
@@ -37,10 +50,39 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
             }
             Kind::Year => {
                 if let Err(e) = parse_year(text) {
-                    findings.push(Finding::new(Rule::FormatYear, path, e.to_string()));
+                    findings.push(Finding::new(FORMAT_YEAR, path, e.to_string()));
                 }
             }
             Kind::Line | Kind::Paragraphs | Kind::List => {}
         }
     }
+}
+
+/// Reads an amount field: `Err` with its finding (`format.amount`, `format.negative`) when the
+/// value has an error of its own, `Ok(None)` when blank.
+pub(crate) fn read_amount(path: Path, text: &str) -> Result<Option<Amount>, Finding> {
+    match parse_amount(text) {
+        Err(e) => Err(Finding::new(
+            FORMAT_AMOUNT,
+            path,
+            format!("{}：{e}", path.describe()),
+        )),
+        Ok(Some(amount)) if amount.is_negative() && path.kind() != Kind::SignedAmount => {
+            Err(Finding::new(
+                FORMAT_NEGATIVE,
+                path,
+                format!(
+                    "{} 为负数（{amount}）：只有专项资金的年中调整（调减）可以为负",
+                    path.describe()
+                ),
+            ))
+        }
+        Ok(amount) => Ok(amount),
+    }
+}
+
+/// Reads a count field: `Err` with its `format.count` finding when it is not a whole count.
+pub(crate) fn read_count(path: Path, text: &str) -> Result<Option<u32>, Finding> {
+    parse_count(text)
+        .map_err(|e| Finding::new(FORMAT_COUNT, path, format!("{}：{e}", path.describe())))
 }

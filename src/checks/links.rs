@@ -7,10 +7,19 @@ use rust_decimal::Decimal;
 
 use super::Values;
 use crate::amount::Amount;
-use crate::finding::{Finding, Rule};
+use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::{FundField, Path};
 use crate::text::{is_blank, name_key, quoted};
+
+rules! {
+    /// A 二（二） row has the fund's name but another amount than its 实际支出.
+    LINK_FUND_AMOUNT = "link.fund_amount", Error;
+    /// No row has the fund's name, but exactly one row has its 实际支出.
+    LINK_FUND_NAME = "link.fund_name", Warning;
+    /// No row matches the fund by name or amount.
+    LINK_FUND_MISSING = "link.fund_missing", Warning;
+}
 
 pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>) {
     let projects = &draft.general_budget.projects;
@@ -64,7 +73,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                 if !amounts.iter().any(|a| a.value() == actual.value()) {
                     let name = name();
                     findings.push(Finding::new(
-                        Rule::LinkFundAmount,
+                        LINK_FUND_AMOUNT,
                         Path::Fund(i, FundField::Actual),
                         format!(
                             "专项资金{name}实际支出 {actual} ≠ 项目支出明细中{name}的金额 {row_amount}，\
@@ -85,7 +94,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                 let name = name();
                 let row_name = quoted(projects.get(*r).map_or("", |row| row.name.as_str()));
                 findings.push(Finding::new(
-                    Rule::LinkFundName,
+                    LINK_FUND_NAME,
                     Path::Fund(i, FundField::Name),
                     format!(
                         "专项资金{name}在项目支出明细中没有同名项目，金额同为 {actual} 的项目叫{row_name}：\
@@ -94,7 +103,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                 ))
             }
             [] if rows_complete => findings.push(Finding::new(
-                Rule::LinkFundMissing,
+                LINK_FUND_MISSING,
                 Path::Fund(i, FundField::Name),
                 format!(
                     "专项资金{}在项目支出明细中既没有同名项目，也没有金额为 {actual} 的项目",

@@ -14,10 +14,15 @@
 //! marker of its style before it is not reported as a list that lacks its start: the list may
 //! have begun where no marker can be told from a number (after a comma, in a heading).
 
-use crate::finding::{Finding, Rule};
+use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::Kind;
 use crate::text::{half_width, han_value, is_han_digit, listed, LISTED_PROBLEMS};
+
+rules! {
+    /// Numbered paragraphs or points in one text skip or repeat a number.
+    TEXT_NUMBERING = "text.numbering", Warning;
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
@@ -50,12 +55,12 @@ impl Marker<'_> {
     }
 }
 
-pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
+pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding>) {
     for path in draft.fields().filter(|p| p.kind() == Kind::Paragraphs) {
         let (problems, count) = problems(draft.field(path).unwrap_or_default());
         if count > 0 {
             findings.push(Finding::new(
-                Rule::TextNumbering,
+                TEXT_NUMBERING,
                 path,
                 format!(
                     "{}的编号有误：{}",

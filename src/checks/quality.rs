@@ -1,10 +1,19 @@
 //! `weak.none`, `weak.fund_effect`, `weak.goal_unquantified`: text that is there but says too
 //! little for a reviewer.
 
-use crate::finding::{Finding, Rule};
+use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::{FundField, Path};
 use crate::text::{half_width, has_substance, is_blank, quoted, substance_len};
+
+rules! {
+    /// 七 or 八 says only "无" or the like.
+    WEAK_NONE = "weak.none", Warning;
+    /// A fund's 绩效情况 has fewer than 12 characters of substance.
+    WEAK_FUND_EFFECT = "weak.fund_effect", Warning;
+    /// 年度整体支出绩效目标 has no number that is not a label.
+    WEAK_GOAL_UNQUANTIFIED = "weak.goal_unquantified", Info;
+}
 
 /// A 绩效情况 with fewer letters, digits and Han characters than this says nothing of the effect.
 const MIN_EFFECT_SUBSTANCE: usize = 12;
@@ -37,7 +46,7 @@ const NOTHING_TO_SAY: [&str; 24] = [
     "同上",
 ];
 
-pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
+pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding>) {
     for (path, expected) in [
         (Path::Problems, "评审要求写出实际存在的问题及其原因"),
         (Path::Improvements, "请写出针对问题的具体改进措施"),
@@ -45,7 +54,7 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
         let text = draft.field(path).unwrap_or_default();
         if says_nothing(text) {
             findings.push(Finding::new(
-                Rule::WeakNone,
+                WEAK_NONE,
                 path,
                 format!("{}只写了“{}”：{expected}", path.label(), text.trim()),
             ));
@@ -62,7 +71,7 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
                 format!("只有{substance}个字（“{}”）", fund.effect.trim())
             };
             findings.push(Finding::new(
-                Rule::WeakFundEffect,
+                WEAK_FUND_EFFECT,
                 Path::Fund(i, FundField::Effect),
                 format!("专项资金{name}的绩效情况{said}：请写明资金支出取得的具体效果"),
             ));
@@ -72,7 +81,7 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
     let goal = &draft.goals.overall;
     if !is_blank(goal) && !has_number(goal) {
         findings.push(Finding::new(
-            Rule::WeakGoalUnquantified,
+            WEAK_GOAL_UNQUANTIFIED,
             Path::GoalsOverall,
             "年度整体支出绩效目标中没有任何数字：目标宜量化（数量、比例、时限）",
         ));

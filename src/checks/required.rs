@@ -1,15 +1,22 @@
 //! `required.field` and `required.section`: what every report must fill in.
 
-use crate::finding::{Finding, Rule};
+use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::{FundField, List, Path, PointField, ProjectField};
 use crate::text::is_blank;
 
-pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
+rules! {
+    /// A required field is blank (or a list that needs a row is empty).
+    REQUIRED_FIELD = "required.field", Error;
+    /// Section 三, 四, 五, 七, 八, 九 or 十 is blank (they take "无").
+    REQUIRED_SECTION = "required.section", Error;
+}
+
+pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding>) {
     let mut require = |path: Path| {
         if is_blank(draft.field(path).unwrap_or_default()) {
             findings.push(Finding::new(
-                Rule::RequiredField,
+                REQUIRED_FIELD,
                 path,
                 format!("{}未填写", path.describe()),
             ));
@@ -51,14 +58,14 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
 
     if draft.rows(List::Functions) == 0 {
         findings.push(Finding::new(
-            Rule::RequiredField,
+            REQUIRED_FIELD,
             Path::Functions,
             "主要职能至少要填写一项",
         ));
     }
     if draft.rows(List::Points) == 0 {
         findings.push(Finding::new(
-            Rule::RequiredField,
+            REQUIRED_FIELD,
             Path::Points,
             "部门整体支出绩效情况至少要填写一条要点",
         ));
@@ -67,7 +74,7 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
     for path in Path::REQUIRED_SECTIONS {
         if is_blank(draft.field(path).unwrap_or_default()) {
             findings.push(Finding::new(
-                Rule::RequiredSection,
+                REQUIRED_SECTION,
                 path,
                 format!(
                     "{}、{}未填写：没有内容时请填写“无”",

@@ -13,10 +13,15 @@
 //!   items or belong to a name (人力资源和社会保障局), so either reading is accepted;
 //! - one stated list is read per sentence, which also keeps the check linear in the text.
 
-use crate::finding::{Finding, Rule};
+use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::Kind;
 use crate::text::{half_width, han_value, is_han_digit, listed, LISTED_PROBLEMS};
+
+rules! {
+    /// A stated count differs from the items named after it.
+    COUNT_STATED_LIST = "count.stated_list", Warning;
+}
 
 /// What a count is counted in.
 const UNITS: [char; 6] = ['个', '项', '家', '类', '所', '处'];
@@ -30,12 +35,12 @@ const SHOWN_ITEMS: usize = 12;
 /// A quoted piece of the sentence in a message is cut to this many characters.
 const QUOTE_LIMIT: usize = 24;
 
-pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
+pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding>) {
     for path in draft.fields().filter(|p| p.kind() == Kind::Paragraphs) {
         let (problems, count) = problems(draft.field(path).unwrap_or_default());
         if count > 0 {
             findings.push(Finding::new(
-                Rule::CountStatedList,
+                COUNT_STATED_LIST,
                 path,
                 format!("{}中{}", path.describe(), listed(&problems, count)),
             ));

@@ -5,9 +5,24 @@ use rust_decimal::Decimal;
 
 use super::Values;
 use crate::amount::Amount;
-use crate::finding::{Finding, Rule};
+use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::{FundField, List, Path};
+
+rules! {
+    /// 财政拨款支出 ≠ 基本支出 + 项目支出.
+    SUM_EXPENSE = "sum.expense", Error;
+    /// 基本支出 ≠ 人员经费 + 公用经费.
+    SUM_BASIC = "sum.basic", Error;
+    /// 项目支出 ≠ the sum of the 二（二） rows.
+    SUM_PROJECTS = "sum.projects", Error;
+    /// 实有人数 ≠ 在职 + 退休.
+    SUM_STAFF = "sum.staff", Error;
+    /// A fund's 年初预算 + 年中调整 ≠ 实际支出 + 结余结转.
+    SUM_FUND = "sum.fund", Error;
+    /// The stated number of special funds ≠ the number of rows.
+    COUNT_SPECIAL_FUNDS = "count.special_funds", Error;
+}
 
 /// Up to this many 二（二） rows are spelled out in a `sum.projects` message.
 const ROWS_SPELLED_OUT: usize = 5;
@@ -22,7 +37,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             &[("基本支出", basic), ("项目支出", project)],
         ) {
             findings.push(Finding::new(
-                Rule::SumExpense,
+                SUM_EXPENSE,
                 Path::AppropriationExpense,
                 message,
             ));
@@ -36,7 +51,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             ("基本支出", total),
             &[("人员经费", personnel), ("公用经费", public)],
         ) {
-            findings.push(Finding::new(Rule::SumBasic, Path::BasicExpense, message));
+            findings.push(Finding::new(SUM_BASIC, Path::BasicExpense, message));
         }
     }
 
@@ -52,7 +67,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                 sum.to_string()
             };
             findings.push(Finding::new(
-                Rule::SumProjects,
+                SUM_PROJECTS,
                 Path::ProjectExpense,
                 format!(
                     "项目支出 {total} ≠ 项目支出明细{}行合计 {parts}，相差 {} 万元",
@@ -69,7 +84,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
         let sum = u64::from(active) + u64::from(retired);
         if u64::from(total) != sum {
             findings.push(Finding::new(
-                Rule::SumStaff,
+                SUM_STAFF,
                 Path::StaffTotal,
                 format!(
                     "实有人数 {total} ≠ 在职 {active} + 退休 {retired} = {sum}，相差 {} 人",
@@ -93,7 +108,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             let used = actual.value() + carryover.value();
             if available != used {
                 findings.push(Finding::new(
-                    Rule::SumFund,
+                    SUM_FUND,
                     Path::Fund(i, FundField::Carryover),
                     format!(
                         "专项资金{}：年初预算 {initial} + 年中调整 {adjustment} = {available}，\
@@ -110,7 +125,7 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
         let listed = draft.rows(List::Funds);
         if usize::try_from(stated).ok() != Some(listed) {
             findings.push(Finding::new(
-                Rule::CountSpecialFunds,
+                COUNT_SPECIAL_FUNDS,
                 Path::StatedFundCount,
                 format!("写明专项资金共{stated}个，但下面列出了{listed}项"),
             ));

@@ -5,10 +5,15 @@
 //! "主要包括" alone is ordinary Chinese (该项目主要包括信访接待、矛盾调处等工作): only the template's
 //! shape, 主要包括 then an ellipsis then 等 in one sentence, is its instruction.
 
-use crate::finding::{Finding, Rule};
+use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::Kind;
 use crate::text::half_width;
+
+rules! {
+    /// A text still holds the template's own wording.
+    WEAK_TEMPLATE_TEXT = "weak.template_text", Warning;
+}
 
 /// Requests to the person filling the template in, which no report's content says.
 const INSTRUCTIONS: [&str; 4] = ["请填写", "请简要说明", "请详细说明", "请据实填写"];
@@ -16,7 +21,7 @@ const INSTRUCTIONS: [&str; 4] = ["请填写", "请简要说明", "请详细说�
 /// A quoted phrase in a message is cut to this many characters.
 const QUOTE_LIMIT: usize = 30;
 
-pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
+pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding>) {
     let text_fields = draft
         .fields()
         .filter(|p| matches!(p.kind(), Kind::Paragraphs | Kind::Line));
@@ -25,7 +30,7 @@ pub(super) fn check(draft: &Draft, findings: &mut Vec<Finding>) {
         if !found.is_empty() {
             let quoted: Vec<String> = found.iter().map(|p| format!("“{p}”")).collect();
             findings.push(Finding::new(
-                Rule::WeakTemplateText,
+                WEAK_TEMPLATE_TEXT,
                 path,
                 format!(
                     "{}中还留着模板文字{}：请换成本单位的实际内容",

@@ -1,9 +1,9 @@
 //! The draft's numbers, read once for the checks and the figures.
 
-use crate::amount::{parse_amount, parse_count, Amount};
-use crate::finding::{Finding, Rule};
+use super::format::{read_amount, read_count};
+use crate::amount::Amount;
 use crate::model::Draft;
-use crate::outline::{FundField, Kind, Path, ProjectField};
+use crate::outline::{FundField, Path, ProjectField};
 
 /// Every number of the draft; `None` where the field is blank or has an error finding.
 #[derive(Debug, Clone, Default)]
@@ -77,33 +77,4 @@ impl Values {
             funds,
         }
     }
-}
-
-/// Reads an amount field: `Err` with its finding (`format.amount`, `format.negative`) when the
-/// value has an error of its own, `Ok(None)` when blank.
-pub(crate) fn read_amount(path: Path, text: &str) -> Result<Option<Amount>, Finding> {
-    match parse_amount(text) {
-        Err(e) => Err(Finding::new(
-            Rule::FormatAmount,
-            path,
-            format!("{}：{e}", path.describe()),
-        )),
-        Ok(Some(amount)) if amount.is_negative() && path.kind() != Kind::SignedAmount => {
-            Err(Finding::new(
-                Rule::FormatNegative,
-                path,
-                format!(
-                    "{} 为负数（{amount}）：只有专项资金的年中调整（调减）可以为负",
-                    path.describe()
-                ),
-            ))
-        }
-        Ok(amount) => Ok(amount),
-    }
-}
-
-/// Reads a count field: `Err` with its `format.count` finding when it is not a whole count.
-pub(crate) fn read_count(path: Path, text: &str) -> Result<Option<u32>, Finding> {
-    parse_count(text)
-        .map_err(|e| Finding::new(Rule::FormatCount, path, format!("{}：{e}", path.describe())))
 }
