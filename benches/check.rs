@@ -30,7 +30,9 @@ fn benches(c: &mut Criterion) {
     c.bench_function("read/seed", |b| {
         b.iter(|| read_draft(black_box(SAMPLE_JSON)))
     });
-    c.bench_function("write/seed", |b| b.iter(|| write_draft(black_box(&seed))));
+    c.bench_function("write/seed", |b| {
+        b.iter(|| write_draft(black_box(&seed)).unwrap())
+    });
     c.bench_function("html/seed", |b| b.iter(|| render_html(black_box(&seed))));
 }
 

@@ -263,7 +263,13 @@ fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
     let text = match args.kind {
         ExportKind::Html => render_html(&draft),
-        ExportKind::Json => render_json(&draft),
+        ExportKind::Json => match render_json(&draft) {
+            Ok(text) => text,
+            Err(e) => {
+                let _ = writeln!(err, "selfeval: {name}：{e}");
+                return FAILED;
+            }
+        },
     };
     let written = match &args.output {
         Some(path) if path.as_os_str() != "-" => std::fs::write(path, text.as_bytes())

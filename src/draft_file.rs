@@ -104,12 +104,20 @@ pub fn read_draft(text: &str) -> Result<Draft, ReadError> {
     draft_from(root)
 }
 
+/// The draft could not be written as JSON. Serialising a `serde_json::Value` into memory does
+/// not fail in practice; should it ever, the caller must say so rather than store or hand out an
+/// empty file in place of the draft.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("无法生成草稿文件（{0}）：请稍后重试，或复制页面上的内容另行保存")]
+pub struct WriteError(String);
+
 /// Writes a draft as its JSON file: pretty-printed, known fields in the spec's order, unknown
 /// fields after them, every value as typed.
-pub fn write_draft(draft: &Draft) -> String {
-    let mut text = serde_json::to_string_pretty(&draft_to_value(draft)).unwrap_or_default();
+pub fn write_draft(draft: &Draft) -> Result<String, WriteError> {
+    let mut text = serde_json::to_string_pretty(&draft_to_value(draft))
+        .map_err(|e| WriteError(e.to_string()))?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 fn check_version(version: Option<&Value>) -> Result<(), ReadError> {

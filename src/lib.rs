@@ -22,7 +22,7 @@ pub mod app;
 pub mod cli;
 
 pub use checks::check;
-pub use draft_file::{read_draft, read_draft_bytes, write_draft, ReadError};
+pub use draft_file::{read_draft, read_draft_bytes, write_draft, ReadError, WriteError};
 pub use figures::Figures;
 pub use finding::{Finding, Rule, Severity, Tally};
 pub use model::Draft;

@@ -170,7 +170,7 @@ fn export_writes_the_html_and_json_the_core_renders() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         stdout(&o),
-        selfeval::write_draft(&selfeval::sample::sample_draft())
+        selfeval::write_draft(&selfeval::sample::sample_draft()).unwrap()
     );
 
     // A draft with errors still exports, with a note on stderr.

@@ -31,10 +31,10 @@ fn the_seed_reads_with_every_value_as_text() {
 #[test]
 fn the_seed_round_trips_losslessly() {
     let first = sample_draft();
-    let written = write_draft(&first);
+    let written = write_draft(&first).unwrap();
     let again = read_draft(&written).expect("written draft reads back");
     assert_eq!(again, first);
-    assert_eq!(write_draft(&again), written, "writing is stable");
+    assert_eq!(write_draft(&again).unwrap(), written, "writing is stable");
 
     // The same JSON as the seed, but for the year now written as text.
     let mut original: Value = serde_json::from_str(SAMPLE_JSON).unwrap();
@@ -62,9 +62,9 @@ fn missing_fields_read_as_empty_and_unknown_fields_survive() {
     let d = read_draft(text).unwrap();
     assert_eq!(d.meta.year, "");
     assert!(d.basic.functions.is_empty());
-    let again = read_draft(&write_draft(&d)).unwrap();
+    let again = read_draft(&write_draft(&d).unwrap()).unwrap();
     assert_eq!(again, d);
-    let written: Value = serde_json::from_str(&write_draft(&d)).unwrap();
+    let written: Value = serde_json::from_str(&write_draft(&d).unwrap()).unwrap();
     assert_eq!(written["future"]["x"].to_string(), "[1,2.50]");
     assert_eq!(written["meta"]["color"], "red");
     assert_eq!(written["performance"]["special_funds"][0]["note"], "kept");

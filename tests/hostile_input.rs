@@ -80,7 +80,7 @@ fn payloads_in_findings_are_plain_text_with_direction_controls_shown() {
         .iter()
         .all(|f| !f.message.chars().any(selfeval::text::is_direction_control)));
     // A payload in a draft round-trips unchanged: nothing typed is rewritten.
-    assert_eq!(read_draft(&write_draft(&draft)), Ok(draft));
+    assert_eq!(read_draft(&write_draft(&draft).unwrap()), Ok(draft));
 }
 
 #[test]
@@ -112,7 +112,10 @@ fn the_command_line_refuses_oversized_deep_and_huge_files_and_checks_payloads() 
         )
         .into_bytes(),
     );
-    let payload = write("payload.json", write_draft(&payload_draft()).into_bytes());
+    let payload = write(
+        "payload.json",
+        write_draft(&payload_draft()).unwrap().into_bytes(),
+    );
 
     for (file, says) in [
         (&oversized, "文件过大"),

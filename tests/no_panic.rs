@@ -91,7 +91,7 @@ proptest! {
         let _ = Figures::of(&draft);
         let html = render_html(&draft);
         prop_assert!(!html.contains("<script"));
-        let again = read_draft(&selfeval::write_draft(&draft)).unwrap();
+        let again = read_draft(&selfeval::write_draft(&draft).unwrap()).unwrap();
         prop_assert_eq!(again, draft);
     }
 }

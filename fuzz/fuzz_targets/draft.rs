@@ -12,5 +12,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = selfeval::Figures::of(&draft);
     let html = render_html(&draft);
     assert!(!html.contains("<script"));
-    assert_eq!(read_draft(&write_draft(&draft)).as_ref(), Ok(&draft));
+    assert_eq!(read_draft(&write_draft(&draft).unwrap()).as_ref(), Ok(&draft));
 });

@@ -55,7 +55,6 @@ pub(super) fn show_recovery_banner() {
         return;
     }
     let draft = draft_on_screen();
-    let json = write_draft(&draft);
     let Ok(banner) = doc.create_element("div") else {
         return;
     };
@@ -68,8 +67,18 @@ pub(super) fn show_recovery_banner() {
         "程序出错，页面已停止工作。请先下载屏幕上的草稿保存，再刷新页面。",
     ));
     let _ = banner.append_child(&text);
-    if let Some(link) = download_link(&doc, &json_file_name(&draft), &json) {
-        let _ = banner.append_child(&link);
+    match write_draft(&draft) {
+        Ok(json) => {
+            if let Some(link) = download_link(&doc, &json_file_name(&draft), &json) {
+                let _ = banner.append_child(&link);
+            }
+        }
+        Err(e) => {
+            if let Ok(reason) = doc.create_element("p") {
+                reason.set_text_content(Some(&e.to_string()));
+                let _ = banner.append_child(&reason);
+            }
+        }
     }
     let _ = body.insert_before(&banner, body.first_child().as_ref());
 }

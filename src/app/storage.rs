@@ -166,7 +166,9 @@ pub fn save(
     rev: u64,
 ) -> Result<(), StorageError> {
     let head = json!({ "name": name, "saved_at": saved_at, "rev": rev });
-    let entry = format!("{HEADER}{head}\n{}", write_draft(draft));
+    // Nothing is written when the draft cannot be: an empty entry would replace a good one.
+    let body = write_draft(draft).map_err(|e| StorageError::Failed(e.to_string()))?;
+    let entry = format!("{HEADER}{head}\n{body}");
     storage()?
         .set_item(&draft_key(id), &entry)
         .map_err(write_error)

@@ -68,7 +68,9 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
 /// Downloads the open draft as it is now.
 pub fn download_now(state: AppState, kind: DownloadKind) {
     let result = state.draft.with_untracked(|d| match kind {
-        DownloadKind::Json => download(&json_file_name(d), "application/json", &render_json(d)),
+        DownloadKind::Json => render_json(d)
+            .map_err(|e| e.to_string())
+            .and_then(|json| download(&json_file_name(d), "application/json", &json)),
         DownloadKind::Html => download(&html_file_name(d), "text/html", &render_html(d)),
     });
     if let Err(e) = result {
@@ -121,6 +123,14 @@ fn DraftMenu() -> impl IntoView {
     let on_select = move |ev: web_sys::Event| {
         let id = event_target_value(&ev);
         state.open(&id);
+        // When the draft cannot be opened, `current` does not change and nothing re-renders:
+        // put the menu back on the draft that is open instead of the one that was picked.
+        if let Some(select) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            select.set_value(&state.current.get_untracked().unwrap_or_default());
+        }
     };
     let start_rename = move |_| {
         new_name.set(state.current_name());
@@ -140,7 +150,12 @@ fn DraftMenu() -> impl IntoView {
     view! {
         <div class="draft-menu">
             <label for="draft-select">"草稿"</label>
-            <select id="draft-select" on:change=on_select disabled=no_storage>
+            <select
+                id="draft-select"
+                on:change=on_select
+                disabled=no_storage
+                prop:value=move || state.current.get().unwrap_or_default()
+            >
                 {move || {
                     let current = state.current.get();
                     state
@@ -149,6 +164,8 @@ fn DraftMenu() -> impl IntoView {
                         .into_iter()
                         .filter(|e| e.broken.is_none())
                         .map(|e| {
+                            // `selected` places the menu when its options are drawn anew;
+                            // `prop:value` on the select keeps it on the open draft after that.
                             let selected = current.as_deref() == Some(e.id.as_str());
                             view! {
                                 <option value=e.id.clone() selected=selected>

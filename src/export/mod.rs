@@ -4,11 +4,11 @@ mod html;
 
 pub use html::render_html;
 
-use crate::draft_file::write_draft;
+use crate::draft_file::{write_draft, WriteError};
 use crate::model::Draft;
 
 /// The draft file's text; the same as [`write_draft`].
-pub fn render_json(draft: &Draft) -> String {
+pub fn render_json(draft: &Draft) -> Result<String, WriteError> {
     write_draft(draft)
 }
 

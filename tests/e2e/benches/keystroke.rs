@@ -142,7 +142,7 @@ async fn main() {
 
     let dir = e2e::scratch("bench");
     let file = dir.join("large.json");
-    std::fs::write(&file, write_draft(&large_draft(500, 500))).expect("write large draft");
+    std::fs::write(&file, write_draft(&large_draft(500, 500)).unwrap()).expect("write large draft");
     let started = std::time::Instant::now();
     h.import_file(&file).await;
     h.eventually("the large draft", || async {

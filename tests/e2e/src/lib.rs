@@ -392,7 +392,9 @@ impl Harness {
     /// Waits until the save state says 已保存 (`what` names the moment for a failure message).
     pub async fn wait_saved(&self, what: &str) {
         self.eventually(what, || async {
-            self.text_of("#save-state-text").await.starts_with("已保存")
+            self.text_if_present("#save-state-text")
+                .await
+                .is_some_and(|t| t.starts_with("已保存"))
         })
         .await;
     }
@@ -400,7 +402,9 @@ impl Harness {
     /// Waits until the confirm question is shown and says `text`.
     pub async fn wait_question(&self, text: &str) {
         self.eventually(&format!("the question “{text}”"), || async {
-            self.text_of("#confirm").await.contains(text)
+            self.text_if_present("#confirm")
+                .await
+                .is_some_and(|t| t.contains(text))
         })
         .await;
     }
@@ -440,7 +444,10 @@ impl Harness {
                 vec![json!(path)],
             )
             .await;
-        serde_json::from_value(v).unwrap_or_default()
+        // A missing message box is a broken page, not a field without findings.
+        serde_json::from_value::<Option<Vec<String>>>(v)
+            .expect("the message box's rule ids")
+            .unwrap_or_else(|| panic!("no message box for {path} (#f-{path}-msg)"))
     }
 
     fn field_selector(path: &str) -> String {
@@ -496,11 +503,18 @@ impl Harness {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// The text of the element `css`; fails the test when there is no such element.
     pub async fn text_of(&self, css: &str) -> String {
-        match self.c.find(Locator::Css(css)).await {
-            Ok(el) => el.text().await.unwrap_or_default(),
-            Err(_) => String::new(),
-        }
+        self.text_if_present(css)
+            .await
+            .unwrap_or_else(|| panic!("no element {css} on the page"))
+    }
+
+    /// The text of the element `css`, or `None` when there is none (yet): for waits, and for
+    /// what must be absent.
+    pub async fn text_if_present(&self, css: &str) -> Option<String> {
+        let el = self.c.find(Locator::Css(css)).await.ok()?;
+        Some(el.text().await.expect("the text of an element on the page"))
     }
 
     /// `data-path` of the focused element.

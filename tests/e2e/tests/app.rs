@@ -179,7 +179,9 @@ async fn importing_bad_and_good_files() {
         std::fs::write(&file, content).unwrap();
         h.import_file(&file).await;
         h.eventually("the refusal", || async {
-            h.text_of("#notice").await.contains(says)
+            h.text_if_present("#notice")
+                .await
+                .is_some_and(|t| t.contains(says))
         })
         .await;
         let notice = h.text_of("#notice").await;
@@ -196,7 +198,7 @@ async fn importing_bad_and_good_files() {
     colleague.meta.department = "株洲市芦淞区财政局".into();
     colleague.general_budget.personnel_expense = "100".into();
     let file = dir.join("财政局草稿.json");
-    std::fs::write(&file, write_draft(&colleague)).unwrap();
+    std::fs::write(&file, write_draft(&colleague).unwrap()).unwrap();
     h.import_file(&file).await;
     h.eventually("the imported draft", || async {
         h.value("meta.department").await == "株洲市芦淞区财政局"
@@ -211,7 +213,8 @@ async fn importing_bad_and_good_files() {
         let mut d = sample_draft();
         d.meta.department = "株洲市芦淞区审计局".into();
         d
-    });
+    })
+    .unwrap();
     h.js_with(
         "const dt = new DataTransfer();\
          dt.items.add(new File([arguments[0]], '审计局草稿.json', { type: 'application/json' }));\
@@ -264,7 +267,7 @@ async fn downloads_give_the_draft_and_the_report() {
     let mut expected = sample_draft();
     expected.basic.organization = "<script>window.pwned = 1</script>本部门".into();
     assert_eq!(read_draft(&downloaded), Ok(expected.clone()));
-    assert_eq!(downloaded, write_draft(&expected));
+    assert_eq!(downloaded, write_draft(&expected).unwrap());
 
     h.click("#download-html").await;
     let file = h.downloaded("自评报告.html").await;
@@ -449,5 +452,42 @@ async fn drafts_are_created_renamed_switched_and_deleted() {
             .count(),
         2
     );
+    h.close().await;
+}
+
+#[tokio::test]
+async fn the_draft_menu_shows_the_open_draft_after_a_failed_open() {
+    let h = Harness::start().await;
+    h.open().await;
+    h.click("#draft-new").await;
+    h.eventually("a blank draft", || async {
+        h.value("meta.department").await.is_empty() && h.draft_names().await.len() == 2
+    })
+    .await;
+    let open = h.selected_draft().await;
+    // The sample's entry disappears behind the page's back (in this tab: no storage event).
+    let other = h
+        .js("return [...document.querySelectorAll('#draft-select option')].find(o => !o.selected).value;")
+        .await;
+    let other = other
+        .as_str()
+        .expect("another draft in the menu")
+        .to_owned();
+    h.js_with(
+        "localStorage.removeItem('selfeval:draft:' + arguments[0]);",
+        vec![json!(other)],
+    )
+    .await;
+    let select = h.c.find(e2e::Locator::Css("#draft-select")).await.unwrap();
+    select.select_by_value(&other).await.unwrap();
+    h.eventually("the failed open is told", || async {
+        h.text_if_present("#notice")
+            .await
+            .is_some_and(|t| t.contains("已不在本地存储中"))
+    })
+    .await;
+    // The menu names the draft that is still open, not the one that could not be opened.
+    assert_eq!(h.selected_draft().await, open);
+    assert!(h.value("meta.department").await.is_empty());
     h.close().await;
 }

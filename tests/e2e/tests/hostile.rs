@@ -16,7 +16,7 @@ async fn payloads_render_as_text_and_never_run() {
     let dir = e2e::scratch("payloads");
     let file = dir.join("payloads.json");
     let draft = e2e::payload_draft();
-    std::fs::write(&file, write_draft(&draft)).unwrap();
+    std::fs::write(&file, write_draft(&draft).unwrap()).unwrap();
     h.import_file(&file).await;
     h.eventually("the payload draft", || async {
         h.value("meta.department").await == e2e::payloads()[0]
@@ -129,8 +129,12 @@ async fn oversized_deep_and_huge_imports_are_refused_and_change_nothing() {
         let file = dir.join(name);
         std::fs::write(&file, bytes).unwrap();
         h.import_file(&file).await;
-        h.eventually(says, || async { h.text_of("#notice").await.contains(says) })
-            .await;
+        h.eventually(says, || async {
+            h.text_if_present("#notice")
+                .await
+                .is_some_and(|t| t.contains(says))
+        })
+        .await;
         assert_eq!(h.value("meta.short_name").await, "未改动", "{name}");
         assert_eq!(h.draft_names().await.len(), 1, "{name}");
         h.click("#notice button").await;

@@ -183,7 +183,9 @@ async fn a_failing_save_leaves_the_previous_draft_whole() {
         .await;
     h.type_into("meta.short_name", "第二次").await;
     h.eventually("the failure is shown", || async {
-        h.text_of("#save-state-text").await.starts_with("保存失败")
+        h.text_if_present("#save-state-text")
+            .await
+            .is_some_and(|t| t.starts_with("保存失败"))
     })
     .await;
     assert_eq!(
@@ -231,7 +233,10 @@ async fn two_tabs_never_overwrite_each_other() {
             (&second, "第二个标签页写的问题"),
         ] {
             h.c.switch_to_window(window.clone()).await.unwrap();
-            if h.text_of("#conflict").await.contains("另一个标签页") {
+            if h.text_if_present("#conflict")
+                .await
+                .is_some_and(|t| t.contains("另一个标签页"))
+            {
                 conflicted = Some((window.clone(), text));
             }
         }
