@@ -14,6 +14,7 @@ pub mod finding;
 pub mod model;
 pub mod outline;
 pub mod sample;
+pub mod stored;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

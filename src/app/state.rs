@@ -11,13 +11,14 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::dom::now_ms;
-use super::storage::{self, Broken, StorageError, StoredDraft};
+use super::storage::{self, StorageError};
 use crate::draft_file::read_draft_bytes;
 use crate::figures::Figures;
 use crate::finding::{changed_paths, on_path, Finding, Tally};
 use crate::model::Draft;
 use crate::outline::{List, Path};
 use crate::sample::sample_draft;
+use crate::stored::{self, Broken, Change, Found, Save, StoredDraft};
 
 /// Autosave waits this long after the last edit (the issue asks for "within one second").
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
@@ -37,14 +38,7 @@ pub enum SaveState {
     Conflict,
 }
 
-/// The stored draft changed under this tab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Conflict {
-    /// Another tab saved a newer version while this tab has unsaved edits.
-    ChangedElsewhere,
-    /// Another tab deleted the draft.
-    DeletedElsewhere,
-}
+pub use crate::stored::Conflict;
 
 /// A stored draft as the draft menu lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -360,26 +354,34 @@ impl AppState {
     /// It saves only over the revision its text is based on: when another tab saved in between,
     /// or deleted the draft, nothing is overwritten and the user is asked (a [`Conflict`]).
     pub fn save_now(&self) {
-        if !self.dirty.get_value() || self.conflict.with_untracked(Option::is_some) {
+        let dirty = self.dirty.get_value();
+        let in_conflict = self.conflict.with_untracked(Option::is_some);
+        // Without edits (or while the user decides a conflict) storage is not even read.
+        if !dirty || in_conflict {
             return;
         }
         let Some(id) = self.current.get_untracked() else {
             return;
         };
         let base = self.base_rev.get_value();
-        match storage::stored_rev(&id) {
-            Ok(Some(rev)) if rev != base => return self.enter_conflict(Conflict::ChangedElsewhere),
-            Ok(None) if base > 0 => return self.enter_conflict(Conflict::DeletedElsewhere),
-            _ => {}
-        }
+        let found = match storage::stored_rev(&id) {
+            Ok(Some(rev)) => Found::Rev(rev),
+            Ok(None) => Found::Nothing,
+            Err(_) => Found::Unknown,
+        };
+        let rev = match stored::on_save(dirty, in_conflict, base, found) {
+            Save::Write { rev } => rev,
+            Save::Conflict(conflict) => return self.enter_conflict(conflict),
+            Save::Skip => return,
+        };
         let name = self.name_of(&id);
         let saved_at = now_ms();
         let result = self
             .draft
-            .with_untracked(|d| storage::save(&id, &name, d, saved_at, base + 1));
+            .with_untracked(|d| storage::save(&id, &name, d, saved_at, rev));
         match result {
             Ok(()) => {
-                self.base_rev.set_value(base + 1);
+                self.base_rev.set_value(rev);
                 self.dirty.set_value(false);
                 self.save_state.set(SaveState::Saved(saved_at));
                 self.drafts.update(|list| {
@@ -406,11 +408,11 @@ impl AppState {
             }
             return;
         };
-        let Some(id) = key.strip_prefix(storage::DRAFT_PREFIX) else {
+        let Some(id) = stored::draft_id(&key) else {
             return;
         };
         // The one entry that changed, read once: for the draft menu and, if open, for the page.
-        let stored = new_value.map(|raw| storage::parse_entry(id, raw));
+        let stored = new_value.map(|raw| stored::parse_entry(id, raw));
         self.drafts.update(|list| {
             let at = list.iter().position(|e| e.id == id);
             match (&stored, at) {
@@ -423,20 +425,23 @@ impl AppState {
         if self.current.get_untracked().as_deref() != Some(id) {
             return;
         }
-        match stored {
-            None => self.enter_conflict(Conflict::DeletedElsewhere),
-            Some(stored) if stored.rev <= self.base_rev.get_value() => {}
-            Some(StoredDraft {
-                content: Ok(draft),
-                rev,
-                saved_at,
-                ..
-            }) if !self.dirty.get_value() => {
-                // Nothing typed here since: take the other tab's newer text.
-                self.load_saved(id, draft, rev, saved_at);
-                self.notify(false, "另一个标签页保存了这份草稿，已载入最新内容。".into());
+        let base = self.base_rev.get_value();
+        match stored::on_change(self.dirty.get_value(), base, stored.as_ref()) {
+            Change::Nothing => {}
+            Change::Conflict(conflict) => self.enter_conflict(conflict),
+            Change::Load => {
+                if let Some(StoredDraft {
+                    content: Ok(draft),
+                    rev,
+                    saved_at,
+                    ..
+                }) = stored
+                {
+                    // Nothing typed here since: take the other tab's newer text.
+                    self.load_saved(id, draft, rev, saved_at);
+                    self.notify(false, "另一个标签页保存了这份草稿，已载入最新内容。".into());
+                }
             }
-            Some(_) => self.enter_conflict(Conflict::ChangedElsewhere),
         }
     }
 

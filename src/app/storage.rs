@@ -1,16 +1,6 @@
-//! Drafts in localStorage, every key prefixed `selfeval:` (all `file://` pages share one origin).
-//!
-//! - `selfeval:draft:<id>`: one stored draft, as one value: a header line
-//!   `selfeval-entry 1 {"name":…,"saved_at":…,"rev":…}` and then the draft file's JSON, exactly
-//!   what 下载 JSON gives;
-//! - `selfeval:current`: the id of the draft that was open last.
-//!
-//! **Crash-safe**: a save is one `setItem` of the whole entry (draft, name and revision
-//! together). The browser replaces a value whole or, failing (the store is full), not at all, so
-//! a failure half-way leaves the previous entry complete, never a mix or a broken draft.
-//!
-//! **Two tabs**: `rev` counts the saves of an entry. A tab saves only over the revision its text
-//! is based on; a newer one means another tab saved in between (see `AppState::save_now`).
+//! Drafts in localStorage: the few calls on `web_sys::Storage`. What an entry holds, how it
+//! reads and what a save or another tab's write means are the core's (`crate::stored`); this
+//! module moves those strings in and out and turns every browser error into a message.
 //!
 //! There is no index to get out of step: the drafts are the keys. A stored entry that does not
 //! read is listed as broken with its raw text, never overwritten or removed without the user.
@@ -21,16 +11,13 @@
 //! the page; and its typed get/set re-encode values, where a broken entry must be kept byte for
 //! byte.
 
-use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
 
 use super::dom::{js_error_name, js_error_text};
-use crate::draft_file::{read_draft, write_draft};
 use crate::model::Draft;
-
-pub const DRAFT_PREFIX: &str = "selfeval:draft:";
-const CURRENT_KEY: &str = "selfeval:current";
-const HEADER: &str = "selfeval-entry 1 ";
+use crate::stored::{
+    draft_id, draft_key, entry_rev, entry_text, parse_entry, StoredDraft, CURRENT_KEY,
+};
 
 /// Why storage did not work, for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,27 +28,6 @@ pub enum StorageError {
     Full,
     #[error("草稿没有保存：{0}")]
     Failed(String),
-}
-
-/// A stored draft: readable, or kept raw with the reason it does not read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredDraft {
-    pub id: String,
-    pub name: String,
-    pub saved_at: f64,
-    pub rev: u64,
-    pub content: Result<Draft, Broken>,
-}
-
-/// A stored entry that does not read as a draft; its text is kept as it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Broken {
-    pub raw: String,
-    pub reason: String,
-}
-
-pub fn draft_key(id: &str) -> String {
-    format!("{DRAFT_PREFIX}{id}")
 }
 
 fn storage() -> Result<web_sys::Storage, StorageError> {
@@ -90,7 +56,7 @@ pub fn list() -> Result<Vec<StoredDraft>, StorageError> {
     let mut drafts = Vec::new();
     for i in 0..len {
         let Ok(Some(key)) = s.key(i) else { continue };
-        let Some(id) = key.strip_prefix(DRAFT_PREFIX) else {
+        let Some(id) = draft_id(&key) else {
             continue;
         };
         let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
@@ -110,51 +76,7 @@ pub fn get(id: &str) -> Result<Option<StoredDraft>, StorageError> {
 /// draft itself.
 pub fn stored_rev(id: &str) -> Result<Option<u64>, StorageError> {
     let raw = storage()?.get_item(&draft_key(id)).ok().flatten();
-    Ok(raw.and_then(|raw| header(&raw).map(|h| h.rev)))
-}
-
-/// Reads a stored entry (also the `newValue` of a `storage` event).
-pub fn parse_entry(id: &str, raw: String) -> StoredDraft {
-    let Some(head) = header(&raw) else {
-        return StoredDraft {
-            id: id.to_owned(),
-            name: format!("草稿 {id}"),
-            saved_at: 0.0,
-            rev: 0,
-            content: Err(Broken {
-                raw,
-                reason: "本地保存的记录已损坏".to_owned(),
-            }),
-        };
-    };
-    let text = raw.split_once('\n').map_or("", |(_, draft)| draft);
-    let content = read_draft(text).map_err(|e| Broken {
-        raw: raw.clone(),
-        reason: e.to_string(),
-    });
-    StoredDraft {
-        id: id.to_owned(),
-        name: head.name,
-        saved_at: head.saved_at,
-        rev: head.rev,
-        content,
-    }
-}
-
-struct Header {
-    name: String,
-    saved_at: f64,
-    rev: u64,
-}
-
-fn header(raw: &str) -> Option<Header> {
-    let (line, _) = raw.split_once('\n')?;
-    let value: Value = serde_json::from_str(line.strip_prefix(HEADER)?).ok()?;
-    Some(Header {
-        name: value.get("name")?.as_str()?.to_owned(),
-        saved_at: value.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0),
-        rev: value.get("rev")?.as_u64()?,
-    })
+    Ok(raw.and_then(|raw| entry_rev(&raw)))
 }
 
 /// Stores a draft with its name as revision `rev`, in one `setItem`.
@@ -165,10 +87,8 @@ pub fn save(
     saved_at: f64,
     rev: u64,
 ) -> Result<(), StorageError> {
-    let head = json!({ "name": name, "saved_at": saved_at, "rev": rev });
-    // Nothing is written when the draft cannot be: an empty entry would replace a good one.
-    let body = write_draft(draft).map_err(|e| StorageError::Failed(e.to_string()))?;
-    let entry = format!("{HEADER}{head}\n{body}");
+    let entry =
+        entry_text(name, saved_at, rev, draft).map_err(|e| StorageError::Failed(e.to_string()))?;
     storage()?
         .set_item(&draft_key(id), &entry)
         .map_err(write_error)

@@ -634,8 +634,9 @@ pub fn payload_draft() -> selfeval::Draft {
     draft
 }
 
-/// The draft in a stored entry (`selfeval:draft:<id>`: a header line, then the draft file).
+/// The draft in a stored entry, read as the app reads it (`selfeval::stored`).
 pub fn stored_draft(entry: &str) -> Option<selfeval::Draft> {
-    let (_, draft) = entry.split_once('\n')?;
-    selfeval::read_draft(draft).ok()
+    selfeval::stored::parse_entry("", entry.to_owned())
+        .content
+        .ok()
 }

@@ -1,0 +1,323 @@
+//! Drafts as the browser stores them, and the revision protocol between tabs: pure data and
+//! decisions, no web API (the app's `storage.rs` only moves these strings in and out of
+//! `localStorage`).
+//!
+//! - `selfeval:draft:<id>` holds one stored draft as one value: a header line
+//!   `selfeval-entry 1 {"name":…,"saved_at":…,"rev":…}` and then the draft file's JSON, exactly
+//!   what 下载 JSON gives. Keys are prefixed `selfeval:` since every `file://` page shares one
+//!   storage origin.
+//! - `selfeval:current` holds the id of the draft that was open last.
+//!
+//! **Crash-safe**: a save is one write of the whole entry (draft, name and revision together),
+//! so a failure half-way leaves the previous entry complete, never a mix.
+//!
+//! **Two tabs**: `rev` counts the saves of an entry. A tab saves only over the revision its text
+//! is based on ([`on_save`]); a newer one means another tab saved in between, and what the page
+//! does about another tab's write is [`on_change`].
+
+use serde_json::{json, Value};
+
+use crate::draft_file::{read_draft, write_draft, WriteError};
+use crate::model::Draft;
+
+pub const DRAFT_PREFIX: &str = "selfeval:draft:";
+pub const CURRENT_KEY: &str = "selfeval:current";
+const HEADER: &str = "selfeval-entry 1 ";
+
+/// A stored draft: readable, or kept raw with the reason it does not read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDraft {
+    pub id: String,
+    pub name: String,
+    pub saved_at: f64,
+    pub rev: u64,
+    pub content: Result<Draft, Broken>,
+}
+
+/// A stored entry that does not read as a draft; its text is kept as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Broken {
+    pub raw: String,
+    pub reason: String,
+}
+
+/// The storage key of a draft.
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+/// The draft id a storage key belongs to, or `None` for any other key.
+pub fn draft_id(key: &str) -> Option<&str> {
+    key.strip_prefix(DRAFT_PREFIX)
+}
+
+/// The stored text of a draft with its name, time and revision.
+pub fn entry_text(
+    name: &str,
+    saved_at: f64,
+    rev: u64,
+    draft: &Draft,
+) -> Result<String, WriteError> {
+    let head = json!({ "name": name, "saved_at": saved_at, "rev": rev });
+    // Nothing is written when the draft cannot be: an empty entry would replace a good one.
+    let body = write_draft(draft)?;
+    Ok(format!("{HEADER}{head}\n{body}"))
+}
+
+/// Reads a stored entry (also the new value of another tab's write). An entry that does not
+/// read is kept byte for byte, with the reason.
+pub fn parse_entry(id: &str, raw: String) -> StoredDraft {
+    let Some(head) = header(&raw) else {
+        return StoredDraft {
+            id: id.to_owned(),
+            name: format!("草稿 {id}"),
+            saved_at: 0.0,
+            rev: 0,
+            content: Err(Broken {
+                raw,
+                reason: "本地保存的记录已损坏".to_owned(),
+            }),
+        };
+    };
+    let text = raw.split_once('\n').map_or("", |(_, draft)| draft);
+    let content = read_draft(text).map_err(|e| Broken {
+        raw: raw.clone(),
+        reason: e.to_string(),
+    });
+    StoredDraft {
+        id: id.to_owned(),
+        name: head.name,
+        saved_at: head.saved_at,
+        rev: head.rev,
+        content,
+    }
+}
+
+/// The revision of a stored entry, read from its header alone (`None` when the header does not
+/// read).
+pub fn entry_rev(raw: &str) -> Option<u64> {
+    header(raw).map(|h| h.rev)
+}
+
+struct Header {
+    name: String,
+    saved_at: f64,
+    rev: u64,
+}
+
+fn header(raw: &str) -> Option<Header> {
+    let (line, _) = raw.split_once('\n')?;
+    let value: Value = serde_json::from_str(line.strip_prefix(HEADER)?).ok()?;
+    Some(Header {
+        name: value.get("name")?.as_str()?.to_owned(),
+        saved_at: value.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0),
+        rev: value.get("rev")?.as_u64()?,
+    })
+}
+
+/// Why this tab's edits cannot simply be saved: the user has to choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// Another tab saved a newer version while this tab has unsaved edits.
+    ChangedElsewhere,
+    /// Another tab deleted the draft.
+    DeletedElsewhere,
+}
+
+/// What storage holds for the open draft when this tab is about to save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// An entry with this revision.
+    Rev(u64),
+    /// No readable entry.
+    Nothing,
+    /// Storage could not be read: the save is tried, and its failure shown.
+    Unknown,
+}
+
+/// What a save does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Save {
+    /// Nothing to save, or a conflict is waiting for the user.
+    Skip,
+    /// Write the entry as this revision.
+    Write { rev: u64 },
+    /// Write nothing: another tab changed or deleted the draft since `base_rev`.
+    Conflict(Conflict),
+}
+
+/// Decides a save of the open draft, whose text is based on revision `base_rev` (0: never
+/// stored). It saves only over that revision.
+pub fn on_save(dirty: bool, in_conflict: bool, base_rev: u64, found: Found) -> Save {
+    if !dirty || in_conflict {
+        return Save::Skip;
+    }
+    match found {
+        Found::Rev(rev) if rev != base_rev => Save::Conflict(Conflict::ChangedElsewhere),
+        Found::Nothing if base_rev > 0 => Save::Conflict(Conflict::DeletedElsewhere),
+        _ => Save::Write { rev: base_rev + 1 },
+    }
+}
+
+/// What the page does when another tab wrote the open draft's entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Nothing: the write is not newer than what the page shows.
+    Nothing,
+    /// Show the other tab's text: nothing was typed here since the last save.
+    Load,
+    /// Ask the user.
+    Conflict(Conflict),
+}
+
+/// Decides what another tab's write (`stored`: the entry as it is now, `None` when deleted)
+/// means for the open draft, based on revision `base_rev`, with or without unsaved edits.
+pub fn on_change(dirty: bool, base_rev: u64, stored: Option<&StoredDraft>) -> Change {
+    match stored {
+        None => Change::Conflict(Conflict::DeletedElsewhere),
+        Some(s) if s.rev <= base_rev => Change::Nothing,
+        Some(s) if s.content.is_ok() && !dirty => Change::Load,
+        Some(_) => Change::Conflict(Conflict::ChangedElsewhere),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::sample_draft;
+
+    #[test]
+    fn an_entry_reads_back_as_it_was_stored() {
+        let draft = sample_draft();
+        let text = entry_text("信访局“2024”", 1.5e12, 7, &draft).unwrap();
+        assert!(text.starts_with("selfeval-entry 1 {"));
+        assert!(
+            text.ends_with(&write_draft(&draft).unwrap()),
+            "the body is the draft file"
+        );
+        let stored = parse_entry("abc", text.clone());
+        assert_eq!(
+            stored,
+            StoredDraft {
+                id: "abc".into(),
+                name: "信访局“2024”".into(),
+                saved_at: 1.5e12,
+                rev: 7,
+                content: Ok(draft),
+            }
+        );
+        assert_eq!(entry_rev(&text), Some(7));
+    }
+
+    #[test]
+    fn an_entry_that_does_not_read_is_kept_byte_for_byte() {
+        let cases = [
+            ("不是草稿", "本地保存的记录已损坏"),
+            ("selfeval-entry 1 {\"name\":1,\"rev\":1}\n{}", "本地保存的记录已损坏"),
+            ("selfeval-entry 1 {\"name\":\"坏\",\"rev\":3}\n{\"format\":\"selfeval-draft\",", "不是有效的 JSON"),
+            ("selfeval-entry 1 {\"name\":\"新\",\"rev\":1}\n{\"format\":\"selfeval-draft\",\"version\":9}", "第 9 版"),
+        ];
+        for (raw, reason) in cases {
+            let stored = parse_entry("x", raw.to_owned());
+            let broken = stored.content.expect_err(raw);
+            assert_eq!(broken.raw, raw);
+            assert!(broken.reason.contains(reason), "{raw}: {}", broken.reason);
+        }
+        assert_eq!(parse_entry("x", "不是草稿".into()).name, "草稿 x");
+        assert_eq!(entry_rev("不是草稿"), None);
+    }
+
+    #[test]
+    fn keys_name_drafts() {
+        assert_eq!(draft_key("k1"), "selfeval:draft:k1");
+        assert_eq!(draft_id("selfeval:draft:k1"), Some("k1"));
+        assert_eq!(draft_id(CURRENT_KEY), None);
+        assert_eq!(draft_id("other:draft:k1"), None);
+    }
+
+    #[test]
+    fn a_save_writes_only_over_the_revision_it_is_based_on() {
+        use Found::*;
+        let cases = [
+            // (dirty, in conflict, base, found) -> save
+            (false, false, 3, Rev(3), Save::Skip),
+            (true, true, 3, Rev(3), Save::Skip),
+            (true, false, 3, Rev(3), Save::Write { rev: 4 }),
+            (true, false, 0, Nothing, Save::Write { rev: 1 }),
+            (true, false, 3, Unknown, Save::Write { rev: 4 }),
+            (
+                true,
+                false,
+                3,
+                Rev(4),
+                Save::Conflict(Conflict::ChangedElsewhere),
+            ),
+            (
+                true,
+                false,
+                3,
+                Rev(2),
+                Save::Conflict(Conflict::ChangedElsewhere),
+            ),
+            (
+                true,
+                false,
+                3,
+                Nothing,
+                Save::Conflict(Conflict::DeletedElsewhere),
+            ),
+        ];
+        for (dirty, in_conflict, base, found, expected) in cases {
+            assert_eq!(
+                on_save(dirty, in_conflict, base, found),
+                expected,
+                "{dirty} {in_conflict} {base} {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn another_tabs_write_loads_asks_or_is_ignored() {
+        let at = |rev: u64| StoredDraft {
+            id: "x".into(),
+            name: "x".into(),
+            saved_at: 0.0,
+            rev,
+            content: Ok(sample_draft()),
+        };
+        let broken = StoredDraft {
+            content: Err(Broken {
+                raw: "?".into(),
+                reason: "?".into(),
+            }),
+            ..at(5)
+        };
+        let cases = [
+            // (dirty, base, stored) -> change
+            (false, 3, None, Change::Conflict(Conflict::DeletedElsewhere)),
+            (true, 3, None, Change::Conflict(Conflict::DeletedElsewhere)),
+            (false, 3, Some(at(3)), Change::Nothing),
+            (true, 3, Some(at(2)), Change::Nothing),
+            (false, 3, Some(at(4)), Change::Load),
+            (
+                true,
+                3,
+                Some(at(4)),
+                Change::Conflict(Conflict::ChangedElsewhere),
+            ),
+            (
+                false,
+                3,
+                Some(broken),
+                Change::Conflict(Conflict::ChangedElsewhere),
+            ),
+        ];
+        for (dirty, base, stored, expected) in cases {
+            assert_eq!(
+                on_change(dirty, base, stored.as_ref()),
+                expected,
+                "{dirty} {base} {stored:?}"
+            );
+        }
+    }
+}
