@@ -160,7 +160,9 @@ async fn the_single_file_works_from_a_file_url() {
     })
     .await;
     assert_eq!(
-        h.text_of("#download-offline").await,
+        h.text_if_present("#download-offline")
+            .await
+            .unwrap_or_default(),
         "",
         "no offline link in the offline file"
     );
