@@ -1,21 +1,18 @@
 //! selfeval: drafts and checks a 部门整体支出绩效自评报告 (a department's annual overall
 //! expenditure performance self-evaluation report).
 //!
-//! The core (model, amounts, checks, figures, draft file, exports) is plain Rust: it compiles
-//! natively for the `selfeval` command line and to wasm for the browser app, unchanged. The
-//! browser shell (`app`, wasm only) and the command line (`cli`, native only) only call into it.
+//! Two floors: the pure core (`core/`: model, outline, amounts, checks, figures, draft file,
+//! exports, stored entries) is plain Rust that compiles natively for the `selfeval` command line
+//! and to wasm for the browser app, unchanged; the browser shell (`app`, wasm only) and the
+//! command line (`cli`, native only) only call into it. The core's modules are re-exported here,
+//! so `selfeval::model::Draft` names the same thing as `selfeval::core::model::Draft`.
 
-pub mod amount;
-pub mod checks;
-pub mod draft_file;
-pub mod export;
-pub mod figures;
-pub mod finding;
-pub mod model;
-pub mod outline;
-pub mod sample;
-pub mod stored;
-pub mod text;
+pub mod core;
+
+pub(crate) use self::core::values;
+pub use self::core::{
+    amount, checks, draft_file, export, figures, finding, model, outline, sample, stored, text,
+};
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -2,8 +2,8 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::checks::Values;
 use crate::model::Draft;
+use crate::values::Values;
 
 /// Where 全年预算数 came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,9 +1,10 @@
-//! The draft's numbers, read once for the checks and the figures.
+//! The draft's numbers, read once for the checks and the figures. A value that cannot be used
+//! (blank, not a number, negative where it may not be) is `None` here; why it cannot is the
+//! `format.*` checks' to say.
 
-use super::format::{read_amount, read_count};
-use crate::amount::Amount;
+use crate::amount::{parse_amount, parse_count, Amount, AmountError};
 use crate::model::Draft;
-use crate::outline::{FundField, Path, ProjectField};
+use crate::outline::{FundField, Kind, Path, ProjectField};
 
 /// Every number of the draft; `None` where the field is blank or has an error finding.
 #[derive(Debug, Clone, Default)]
@@ -37,12 +38,12 @@ pub(crate) struct FundValues {
 impl Values {
     pub fn of(draft: &Draft) -> Self {
         let amount = |path: Path| {
-            read_amount(path, draft.field(path).unwrap_or_default())
+            amount(path, draft.field(path).unwrap_or_default())
                 .ok()
                 .flatten()
         };
         let count = |path: Path| {
-            read_count(path, draft.field(path).unwrap_or_default())
+            parse_count(draft.field(path).unwrap_or_default())
                 .ok()
                 .flatten()
         };
@@ -76,5 +77,24 @@ impl Values {
             projects,
             funds,
         }
+    }
+}
+
+/// Why a typed amount cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Unusable {
+    NotAnAmount(AmountError),
+    /// Negative in a field that may not be (only 年中调整 may: 调减).
+    Negative(Amount),
+}
+
+/// The amount typed in the field at `path`: `Ok(None)` when blank.
+pub(crate) fn amount(path: Path, text: &str) -> Result<Option<Amount>, Unusable> {
+    match parse_amount(text) {
+        Err(e) => Err(Unusable::NotAnAmount(e)),
+        Ok(Some(amount)) if amount.is_negative() && path.kind() != Kind::SignedAmount => {
+            Err(Unusable::Negative(amount))
+        }
+        Ok(amount) => Ok(amount),
     }
 }

@@ -2,7 +2,8 @@
 //! values that are typed but are not what their field takes.
 
 use super::Values;
-use crate::amount::{parse_amount, parse_count, parse_year, Amount};
+use crate::amount::{parse_count, parse_year, Amount};
+use crate::values::{self, Unusable};
 use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::{Kind, Path};
@@ -61,24 +62,19 @@ pub(super) fn check(draft: &Draft, _: &Values, findings: &mut Vec<Finding>) {
 /// Reads an amount field: `Err` with its finding (`format.amount`, `format.negative`) when the
 /// value has an error of its own, `Ok(None)` when blank.
 pub(crate) fn read_amount(path: Path, text: &str) -> Result<Option<Amount>, Finding> {
-    match parse_amount(text) {
-        Err(e) => Err(Finding::new(
-            FORMAT_AMOUNT,
-            path,
-            format!("{}：{e}", path.describe()),
-        )),
-        Ok(Some(amount)) if amount.is_negative() && path.kind() != Kind::SignedAmount => {
-            Err(Finding::new(
-                FORMAT_NEGATIVE,
-                path,
-                format!(
-                    "{} 为负数（{amount}）：只有专项资金的年中调整（调减）可以为负",
-                    path.describe()
-                ),
-            ))
+    values::amount(path, text).map_err(|unusable| match unusable {
+        Unusable::NotAnAmount(e) => {
+            Finding::new(FORMAT_AMOUNT, path, format!("{}：{e}", path.describe()))
         }
-        Ok(amount) => Ok(amount),
-    }
+        Unusable::Negative(amount) => Finding::new(
+            FORMAT_NEGATIVE,
+            path,
+            format!(
+                "{} 为负数（{amount}）：只有专项资金的年中调整（调减）可以为负",
+                path.describe()
+            ),
+        ),
+    })
 }
 
 /// Reads a count field: `Err` with its `format.count` finding when it is not a whole count.

@@ -9,9 +9,7 @@
 //! its code in its family's file, and its test in `tests.rs`; a new family is a file and its name
 //! in the list below.
 
-mod values;
-
-pub(crate) use values::Values;
+pub(crate) use crate::values::Values;
 
 use crate::finding::{Finding, Rule};
 use crate::model::Draft;

@@ -1,0 +1,20 @@
+//! The pure core: the report's model and outline, amounts, the checks, the figures, the draft
+//! file, the exports and the stored-entry format. Plain Rust with no web dependency: it compiles
+//! natively for the command line and to wasm for the app unchanged, and `cargo test` tests it.
+//!
+//! Dependencies point one way inside it: `model` and `text` depend on nothing here; `outline`
+//! on `model`; `amount` on `text`; `values` (the numbers, read once) on those; `figures` on
+//! `values`; `checks` on all of them; `draft_file`, `export` and `stored` on the model.
+
+pub mod amount;
+pub mod checks;
+pub mod draft_file;
+pub mod export;
+pub mod figures;
+pub mod finding;
+pub mod model;
+pub mod outline;
+pub mod sample;
+pub mod stored;
+pub mod text;
+pub(crate) mod values;
