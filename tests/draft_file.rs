@@ -208,3 +208,80 @@ fn oversized_deep_and_huge_files_are_refused_before_parsing() {
         format!(r#"{{"format":"selfeval-draft","version":1,"basic":{{"functions":[{rows}]}}}}"#);
     assert_eq!(read_draft(&many), Err(ReadError::TooManyRows(MAX_ROWS + 1)));
 }
+
+#[test]
+fn files_of_another_kind_are_named_for_what_they_are() {
+    use selfeval::draft_file::FileKind;
+    let zip_with = |name: &[u8]| {
+        let mut bytes = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+        bytes.extend_from_slice(&[0; 22]);
+        bytes.extend_from_slice(name);
+        bytes
+    };
+    let cases: [(Vec<u8>, FileKind, &str); 8] = [
+        (zip_with(b"word/document.xml"), FileKind::Word, "Word 文档"),
+        (
+            zip_with(b"xl/workbook.xml"),
+            FileKind::Spreadsheet,
+            "Excel 表格",
+        ),
+        (
+            zip_with(b"ppt/presentation.xml"),
+            FileKind::Presentation,
+            "PowerPoint",
+        ),
+        (zip_with(b"readme.txt"), FileKind::Archive, "压缩文件"),
+        (
+            vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0],
+            FileKind::OldOffice,
+            "WPS",
+        ),
+        (b"%PDF-1.7\n".to_vec(), FileKind::Pdf, "PDF"),
+        (b"\x89PNG\r\n\x1a\n".to_vec(), FileKind::Image, "图片"),
+        (br"{\rtf1\ansi".to_vec(), FileKind::Rtf, "RTF"),
+    ];
+    for (bytes, kind, says) in cases {
+        let err = read_draft_bytes(&bytes).unwrap_err();
+        assert_eq!(err, ReadError::OtherKind(kind));
+        let message = err.to_string();
+        assert!(message.contains(says), "{message}");
+        assert!(
+            message.contains("下载 JSON"),
+            "says what to do instead: {message}"
+        );
+    }
+}
+
+#[test]
+fn json_errors_and_other_json_are_told_in_chinese() {
+    let broken = [
+        "这不是 JSON",
+        r#"{"format": "selfeval-draft",}"#,
+        r#"{"format" "selfeval-draft"}"#,
+        r#"{format: 1}"#,
+        r#"{"a": [1 2]}"#,
+        r#"{"a": 1} x"#,
+        r#"{"a": "\q"}"#,
+        r#"{"a": 01}"#,
+        "{\"a\": \"line\nbreak\"}",
+        r#"{"a": "\ud800"}"#,
+        r#"{"a": tru}"#,
+        r#"{"a": "#,
+    ];
+    for text in broken {
+        let message = read_draft(text).unwrap_err().to_string();
+        let english: String = message
+            .replace("JSON", "")
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic() && *c != 'n' && *c != 'u')
+            .collect();
+        assert!(english.is_empty(), "{text}: {message}");
+        assert!(
+            message.starts_with("不是有效的 JSON：第 "),
+            "{text}: {message}"
+        );
+    }
+    let other = read_draft(r#"{"name": "张三", "items": []}"#).unwrap_err();
+    assert!(matches!(other, ReadError::NotADraft(_)));
+    assert!(other.to_string().contains("其他程序"), "{other}");
+}

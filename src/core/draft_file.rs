@@ -59,12 +59,78 @@ pub enum ReadError {
     },
     #[error("行数过多（共 {0} 行）：一份草稿最多 {MAX_ROWS} 行")]
     TooManyRows(usize),
+    #[error("这是{0}，不是草稿文件：草稿文件是用本工具“下载 JSON”保存的 .json 文件，请让同事发送那个文件")]
+    OtherKind(FileKind),
+}
+
+/// A kind of file that people pick by mistake, told by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Word,
+    Spreadsheet,
+    Presentation,
+    Archive,
+    /// An old binary Office or WPS file (.doc, .xls, .wps, .et).
+    OldOffice,
+    Pdf,
+    Image,
+    Rtf,
+}
+
+impl std::fmt::Display for FileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FileKind::Word => "一个 Word 文档（.docx）",
+            FileKind::Spreadsheet => "一个 Excel 表格（.xlsx）",
+            FileKind::Presentation => "一个 PowerPoint 演示文稿（.pptx）",
+            FileKind::Archive => "一个压缩文件（.zip）",
+            FileKind::OldOffice => "一个旧版 Word、Excel 或 WPS 文件（.doc、.xls、.wps）",
+            FileKind::Pdf => "一个 PDF 文件",
+            FileKind::Image => "一张图片",
+            FileKind::Rtf => "一个 RTF 文档",
+        })
+    }
+}
+
+impl FileKind {
+    /// The kind of a file by its first bytes, when it is one of the kinds above.
+    pub fn of(bytes: &[u8]) -> Option<FileKind> {
+        let head = bytes.get(..bytes.len().min(8)).unwrap_or_default();
+        let kind = match head {
+            [b'P', b'K', 3, 4, ..] => {
+                // An Office file is a zip whose part names tell its kind; they stand near the
+                // start (the first entries), so a look at the first kilobytes is enough.
+                let start = bytes.get(..bytes.len().min(64 * 1024)).unwrap_or_default();
+                let has = |name: &[u8]| start.windows(name.len()).any(|w| w == name);
+                if has(b"word/") {
+                    FileKind::Word
+                } else if has(b"xl/") {
+                    FileKind::Spreadsheet
+                } else if has(b"ppt/") {
+                    FileKind::Presentation
+                } else {
+                    FileKind::Archive
+                }
+            }
+            [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] => FileKind::OldOffice,
+            [b'%', b'P', b'D', b'F', ..] => FileKind::Pdf,
+            [0x89, b'P', b'N', b'G', ..]
+            | [0xFF, 0xD8, 0xFF, ..]
+            | [b'G', b'I', b'F', b'8', ..] => FileKind::Image,
+            [b'{', b'\\', b'r', b't', b'f', ..] => FileKind::Rtf,
+            _ => return None,
+        };
+        Some(kind)
+    }
 }
 
 /// Reads a draft file's bytes (as a file picker or the command line gives them).
 pub fn read_draft_bytes(bytes: &[u8]) -> Result<Draft, ReadError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    if let Some(kind) = FileKind::of(bytes) {
+        return Err(ReadError::OtherKind(kind));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(ReadError::Utf16);
@@ -91,7 +157,11 @@ pub fn read_draft(text: &str) -> Result<Draft, ReadError> {
         .as_object()
         .ok_or(ReadError::NotADraft("文件内容不是一个 JSON 对象"))?;
     match root.get("format") {
-        None => return Err(ReadError::NotADraft("缺少 format 字段")),
+        None => {
+            return Err(ReadError::NotADraft(
+                "这个 JSON 文件没有 format 字段，可能是其他程序导出的；请导入用本工具“下载 JSON”保存的草稿",
+            ))
+        }
         Some(Value::String(f)) if f == FORMAT => {}
         Some(Value::String(f)) => return Err(ReadError::OtherFormat(f.clone())),
         Some(other) => return Err(ReadError::OtherFormat(other.to_string())),
@@ -183,18 +253,49 @@ fn bad_json(text: &str, e: &serde_json::Error) -> ReadError {
             l.get(..end).map_or(e.column(), |s| s.chars().count())
         })
         .unwrap_or(e.column());
-    use serde_json::error::Category;
-    let detail = e.to_string();
-    let detail = detail.split(" at line ").next().unwrap_or_default();
-    let reason = match e.classify() {
-        Category::Eof => format!("文件在 JSON 结束之前就断了，可能不完整（{detail}）"),
-        Category::Syntax | Category::Data | Category::Io => format!("语法错误（{detail}）"),
-    };
     ReadError::BadJson {
         line,
         column,
-        reason,
+        reason: syntax_reason(e),
     }
+}
+
+/// What a JSON syntax error means, in Chinese: serde_json words its errors in English.
+fn syntax_reason(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    if e.classify() == Category::Eof {
+        return "文件在 JSON 结束之前就断了，可能不完整".to_owned();
+    }
+    let detail = e.to_string();
+    let reasons: [(&str, &str); 13] = [
+        ("expected `:`", "这里应当是冒号“:”"),
+        ("expected `,` or `]`", "这里应当是逗号“,”或“]”"),
+        ("expected `,` or `}`", "这里应当是逗号“,”或“}”"),
+        (
+            "expected value",
+            "这里应当是一个值（文字要用英文双引号括起来）",
+        ),
+        (
+            "expected ident",
+            "这里应当是一个值（文字要用英文双引号括起来）",
+        ),
+        ("key must be a string", "字段名必须用英文双引号括起来"),
+        ("trailing comma", "最后一项后面多了一个逗号"),
+        ("trailing characters", "JSON 结束之后还有多余的内容"),
+        ("invalid escape", "反斜杠“\\”后的转义写法无效"),
+        ("invalid number", "数字的写法无效"),
+        ("number out of range", "数字超出范围"),
+        (
+            "control character",
+            "文字中有换行或控制字符（JSON 文字中的换行应写作 \\n）",
+        ),
+        ("unicode", "“\\u”转义的写法无效"),
+    ];
+    reasons
+        .iter()
+        .find(|(english, _)| detail.contains(english))
+        .map_or("语法错误", |(_, chinese)| chinese)
+        .to_owned()
 }
 
 fn count_rows(root: &Map<String, Value>) -> usize {

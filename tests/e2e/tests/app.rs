@@ -173,7 +173,25 @@ async fn importing_bad_and_good_files() {
             r#"{"format":"selfeval-draft","version":3}"#.to_owned(),
             "第 3 版",
         ),
+        (
+            "trailing-comma.json",
+            r#"{"format":"selfeval-draft",}"#.to_owned(),
+            "最后一项后面多了一个逗号",
+        ),
+        (
+            "another-program.json",
+            r#"{"name":"张三","items":[]}"#.to_owned(),
+            "其他程序",
+        ),
     ];
+    // A Word file picked by mistake (the start of a .docx: a zip with word/ parts).
+    let mut word = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+    word.extend_from_slice(&[0; 22]);
+    word.extend_from_slice(b"word/document.xml");
+    let cases = cases
+        .into_iter()
+        .map(|(name, content, says)| (name, content.into_bytes(), says))
+        .chain([("去年的报告.docx", word, "Word 文档")]);
     for (name, content, says) in cases {
         let file = dir.join(name);
         std::fs::write(&file, content).unwrap();
