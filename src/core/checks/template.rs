@@ -134,21 +134,26 @@ fn length_hints(text: &str) -> Vec<String> {
         let Some(rest) = text.get(open + bracket.len()..) else {
             continue;
         };
-        let Some(close) = rest.chars().take(12).position(|c| c == ')' || c == '）') else {
+        // The text up to the closing bracket, at most 12 characters on: no copy.
+        let Some((close, _)) = rest
+            .char_indices()
+            .take(12)
+            .find(|(_, c)| *c == ')' || *c == '）')
+        else {
             continue;
         };
-        let inner: String = rest.chars().take(close).collect();
+        let inner = rest.get(..close).unwrap_or_default();
         let body = inner
             .strip_prefix("限")
             .or_else(|| inner.strip_prefix("不超过"))
-            .unwrap_or(&inner);
+            .unwrap_or(inner);
         let body = body
             .strip_suffix("以内")
             .or_else(|| body.strip_suffix("左右"))
             .unwrap_or(body);
-        let is_hint = body
-            .strip_suffix('字')
-            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| half_width(c).is_ascii_digit()));
+        let is_hint = body.strip_suffix('字').is_some_and(|n| {
+            !n.is_empty() && n.chars().all(|c| half_width(c).is_ascii_digit())
+        });
         if is_hint {
             hints.push(format!("（{inner}）"));
         }
@@ -159,27 +164,12 @@ fn length_hints(text: &str) -> Vec<String> {
 /// Runs of two or more X, x or × (full-width too) that stand alone, not inside a Latin word:
 /// XX局, 20XX年, ××. Quoted with the digits they stand in (20XX).
 fn placeholders(text: &str) -> Vec<String> {
-    // × is C3 97 and Ｘ ｘ are EF BC B8 / EF BD 98 in UTF-8: a byte look rules most texts out.
-    let may_hold = text.bytes().any(|b| matches!(b, b'X' | b'x' | 0xC3))
-        || text.contains('Ｘ')
-        || text.contains('ｘ');
-    if !may_hold {
-        return Vec::new();
-    }
     let is_x = |c: char| matches!(half_width(c), 'X' | 'x' | '×');
     let is_letter = |c: Option<char>| c.is_some_and(|c| half_width(c).is_ascii_alphabetic());
-    // Where an X may start, found without decoding the text: ASCII bytes, then the three
-    // other characters by substring search.
-    let mut starts: Vec<usize> = text
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, b'X' | b'x'))
-        .map(|(at, _)| at)
-        .chain(
-            ["×", "Ｘ", "ｘ"]
-                .iter()
-                .flat_map(|x| text.match_indices(*x).map(|(at, _)| at)),
-        )
+    // Where an X may start, found by memchr, one search per character.
+    let mut starts: Vec<usize> = ['X', 'x', '×', 'Ｘ', 'ｘ']
+        .iter()
+        .flat_map(|x| text.match_indices(*x).map(|(at, _)| at))
         .collect();
     starts.sort_unstable();
     let mut found = Vec::new();
