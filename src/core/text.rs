@@ -172,6 +172,12 @@ pub fn chinese_numeral(n: usize) -> String {
     }
 }
 
+/// True for a character that ends a sentence (full- or half-width), or a line break: where the
+/// text rules stop reading a sentence.
+pub fn ends_sentence_at(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '\n')
+}
+
 /// True when a paragraph already ends a sentence (or a quotation or bracket that does).
 pub fn ends_sentence(text: &str) -> bool {
     matches!(

@@ -16,7 +16,7 @@
 use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::Kind;
-use crate::text::{half_width, han_value, is_han_digit, listed, LISTED_PROBLEMS};
+use crate::text::{ends_sentence_at, half_width, han_value, is_han_digit, listed, LISTED_PROBLEMS};
 
 rules! {
     /// A stated count differs from the items named after it.
@@ -46,10 +46,6 @@ pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding
             ));
         }
     }
-}
-
-fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '\n')
 }
 
 /// One sentence per stated list whose items do not match its count (the first
@@ -88,11 +84,11 @@ fn problems(text: &str) -> (Vec<String>, usize) {
             continue;
         }
         let start = head
-            .rfind(is_sentence_end)
+            .rfind(ends_sentence_at)
             .and_then(|at| head.get(at..)?.chars().next().map(|c| at + c.len_utf8()))
             .unwrap_or(0)
             .max(read_up_to);
-        let end = unit + tail.find(is_sentence_end).unwrap_or(tail.len());
+        let end = unit + tail.find(ends_sentence_at).unwrap_or(tail.len());
         let Some(sentence) = text.get(start..end) else {
             continue;
         };

@@ -8,7 +8,7 @@
 use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::Kind;
-use crate::text::half_width;
+use crate::text::{ends_sentence_at, half_width};
 
 rules! {
     /// A text still holds the template's own wording.
@@ -86,17 +86,13 @@ fn template_phrases(text: &str) -> Vec<String> {
     found
 }
 
-fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '\n')
-}
-
 /// The first sentence with `主要包括`, then an ellipsis (… or ...), then 等: from 主要包括 on, cut
 /// to [`QUOTE_LIMIT`]. Each sentence is searched once, however often it says 主要包括.
 fn outline_instruction(text: &str) -> Option<String> {
     let mut from = 0;
     while let Some(at) = text.get(from..)?.find("主要包括") {
         let rest = text.get(from + at..)?;
-        let end = rest.find(is_sentence_end).unwrap_or(rest.len());
+        let end = rest.find(ends_sentence_at).unwrap_or(rest.len());
         let sentence = rest.get(..end)?;
         let ellipsis = sentence.find('…').or_else(|| sentence.find("..."));
         if ellipsis.is_some_and(|e| sentence.get(e..).is_some_and(|after| after.contains('等'))) {
