@@ -83,25 +83,16 @@ fn problems(text: &str) -> (Vec<String>, usize) {
     for (k, marker) in all.iter().enumerate() {
         let slot = STYLES.iter().position(|s| *s == marker.style).unwrap_or(0);
         let prev = last.get(slot).copied().flatten().and_then(|p| all.get(p));
-        let problem = match prev {
-            _ if marker.number == 1 => None,
-            None if marker.inline => None,
-            None => Some(format!("从“{}”开始，缺少前面的编号", marker.written)),
-            Some(prev) if marker.number == prev.number + 1 => None,
-            Some(prev) if marker.number == prev.number => Some(format!("“{}”重复", marker.written)),
-            Some(prev) if marker.number < prev.number => Some(format!(
-                "“{}”之后又是“{}”，编号倒退",
-                prev.written, marker.written
-            )),
-            Some(prev) => Some(format!(
-                "“{}”之后是“{}”，中间缺了编号",
-                prev.written, marker.written
-            )),
+        let wrong = match prev {
+            _ if marker.number == 1 => false,
+            None => !marker.inline,
+            Some(prev) => marker.number != prev.number + 1,
         };
-        if let Some(problem) = problem {
+        if wrong {
             count += 1;
+            // Only the problems a message lists are worded.
             if problems.len() < LISTED_PROBLEMS {
-                problems.push(format!("{problem}（编号依次为 {}）", around(&all, k)));
+                problems.push(format!("{}（编号依次为 {}）", slip(prev, marker), around(&all, k)));
             }
         }
         if let Some(slot) = last.get_mut(slot) {
@@ -109,6 +100,22 @@ fn problems(text: &str) -> (Vec<String>, usize) {
         }
     }
     (problems, count)
+}
+
+/// What is wrong with `marker` after `prev` (the last marker of its style), which is not 1 less.
+fn slip(prev: Option<&Marker<'_>>, marker: &Marker<'_>) -> String {
+    match prev {
+        None => format!("从“{}”开始，缺少前面的编号", marker.written),
+        Some(prev) if marker.number == prev.number => format!("“{}”重复", marker.written),
+        Some(prev) if marker.number < prev.number => format!(
+            "“{}”之后又是“{}”，编号倒退",
+            prev.written, marker.written
+        ),
+        Some(prev) => format!(
+            "“{}”之后是“{}”，中间缺了编号",
+            prev.written, marker.written
+        ),
+    }
 }
 
 /// The numbers of marker `k`'s style around it: two before, itself and one after.
