@@ -354,17 +354,13 @@ impl AppState {
     /// It saves only over the revision its text is based on: when another tab saved in between,
     /// or deleted the draft, nothing is overwritten and the user is asked (a [`Conflict`]).
     pub fn save_now(&self) {
-        let dirty = self.dirty.get_value();
-        let in_conflict = self.conflict.with_untracked(Option::is_some);
-        // Without edits (or while the user decides a conflict) storage is not even read.
-        if !dirty || in_conflict {
-            return;
-        }
         let Some(id) = self.current.get_untracked() else {
             return;
         };
+        let dirty = self.dirty.get_value();
+        let in_conflict = self.conflict.with_untracked(Option::is_some);
         let base = self.base_rev.get_value();
-        let found = match storage::stored_rev(&id) {
+        let found = || match storage::stored_rev(&id) {
             Ok(Some(rev)) => Found::Rev(rev),
             Ok(None) => Found::Nothing,
             Err(_) => Found::Unknown,

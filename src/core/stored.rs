@@ -147,12 +147,18 @@ pub enum Save {
 }
 
 /// Decides a save of the open draft, whose text is based on revision `base_rev` (0: never
-/// stored). It saves only over that revision.
-pub fn on_save(dirty: bool, in_conflict: bool, base_rev: u64, found: Found) -> Save {
+/// stored). It saves only over that revision. `found` reads what storage holds; it is called
+/// only when there is something to save.
+pub fn on_save(
+    dirty: bool,
+    in_conflict: bool,
+    base_rev: u64,
+    found: impl FnOnce() -> Found,
+) -> Save {
     if !dirty || in_conflict {
         return Save::Skip;
     }
-    match found {
+    match found() {
         Found::Rev(rev) if rev != base_rev => Save::Conflict(Conflict::ChangedElsewhere),
         Found::Nothing if base_rev > 0 => Save::Conflict(Conflict::DeletedElsewhere),
         _ => Save::Write { rev: base_rev + 1 },
@@ -269,11 +275,16 @@ mod tests {
         ];
         for (dirty, in_conflict, base, found, expected) in cases {
             assert_eq!(
-                on_save(dirty, in_conflict, base, found),
+                on_save(dirty, in_conflict, base, || found),
                 expected,
                 "{dirty} {in_conflict} {base} {found:?}"
             );
         }
+        // Without anything to save, storage is not even read.
+        assert_eq!(
+            on_save(false, false, 3, || unreachable!("storage read")),
+            Save::Skip
+        );
     }
 
     #[test]
