@@ -51,9 +51,9 @@ pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding
 /// One sentence per stated list whose items do not match its count (the first
 /// [`LISTED_PROBLEMS`]), and how many there are.
 ///
-/// The text is not split into sentences: each unit (个, 项 …, found by substring search) is
-/// looked at, and only a sentence whose unit has a count before it and an introducer after it
-/// is read character by character. A sentence is read at most once, so the check is linear.
+/// The text is not split into sentences: one pass finds the units (个, 项 …) that follow a
+/// numeral, and only a sentence whose unit has an introducer after it is read character by
+/// character. A sentence is read at most once, so the check is linear.
 fn problems(text: &str) -> (Vec<String>, usize) {
     // The units that follow a digit or a Han numeral, in one pass.
     let mut units: Vec<usize> = Vec::new();
@@ -109,10 +109,14 @@ fn problems(text: &str) -> (Vec<String>, usize) {
     (problems, count)
 }
 
-/// The items of a stated list, split by 、 up to its first comma, blank pieces left out.
+/// A stated list up to its first comma: where its 、-separated items are read.
+fn first_clause(list: &[char]) -> &[char] {
+    list.split(|&c| c == ',').next().unwrap_or_default()
+}
+
+/// The items of a stated list, split by 、 in its first clause, blank pieces left out.
 fn items(list: &[char]) -> impl Iterator<Item = &[char]> {
-    let clause = list.split(|&c| c == ',').next().unwrap_or_default();
-    clause
+    first_clause(list)
         .split(|&c| c == '、')
         .filter(|item| item.iter().any(|c| !c.is_whitespace()))
 }
@@ -132,8 +136,7 @@ fn miscounted(stated: u32, list: &[char]) -> Option<usize> {
         .sum::<usize>();
     // Items named without 、 may be separated by commas ("即办公室，财务室，信访股"): then any
     // number of items up to the clauses is accepted.
-    let clause = list.split(|&c| c == ',').next().unwrap_or_default();
-    let commas = if clause.contains(&'、') {
+    let commas = if first_clause(list).contains(&'、') {
         0
     } else {
         list.iter().filter(|&&c| c == ',').count()
