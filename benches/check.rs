@@ -40,21 +40,12 @@ fn benches(c: &mut Criterion) {
 /// to `chars` characters: a long report pasted into one field.
 fn long_report_draft(chars: usize) -> selfeval::Draft {
     let seed = sample_draft();
-    let paragraphs: Vec<&str> = seed.fields().filter_map(|p| seed.field(p)).collect();
-    let mut text = String::new();
-    let mut len = 0;
-    for paragraph in paragraphs.iter().cycle() {
-        if len >= chars {
-            break;
-        }
-        text.push_str(paragraph);
-        text.push('\n');
-        len += paragraph.chars().count() + 1;
-    }
-    let mut draft = sample_draft();
-    draft.basic.organization = text.chars().take(chars).collect();
-    draft.goals.overall = draft.basic.organization.clone();
-    draft
+    let paragraphs: Vec<String> = seed
+        .fields()
+        .filter_map(|p| seed.field(p))
+        .map(|p| format!("{p}\n"))
+        .collect();
+    with_long_text(&paragraphs, chars)
 }
 
 /// The seed with 机构情况 replaced by `chars` characters of what the text rules read: inline
@@ -69,18 +60,22 @@ fn long_text_draft(chars: usize) -> selfeval::Draft {
         "一是甲；二是乙；（1）丙（2）丁，",
         "下设股室两个：甲、乙、丙和丁、戊",
     ];
-    let mut text = String::new();
-    let mut len = 0;
-    for piece in pieces.iter().cycle() {
-        if len >= chars {
-            break;
-        }
-        text.push_str(piece);
-        len += piece.chars().count();
-    }
+    with_long_text(&pieces, chars)
+}
+
+/// The seed with 机构情况 and 年度整体支出绩效目标 both set to `pieces` repeated to `chars`
+/// characters.
+fn with_long_text(pieces: &[impl AsRef<str>], chars: usize) -> selfeval::Draft {
+    let text: String = pieces
+        .iter()
+        .map(AsRef::as_ref)
+        .cycle()
+        .flat_map(str::chars)
+        .take(chars)
+        .collect();
     let mut draft = sample_draft();
-    draft.basic.organization = text.chars().take(chars).collect();
-    draft.goals.overall = draft.basic.organization.clone();
+    draft.basic.organization = text.clone();
+    draft.goals.overall = text;
     draft
 }
 
