@@ -111,6 +111,18 @@ proptest! {
         draft.performance.overall[0].text = format!("{more}{shaped}");
         let _ = check(&draft);
     }
+
+    /// The byte-level scan the text rules start from finds exactly the numerals that decoding
+    /// every character finds.
+    #[test]
+    fn numerals_are_found_as_decoding_finds_them(any in "\\PC{0,80}", shaped in textish()) {
+        let text = format!("{any}{shaped}０９");
+        let decoded: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|(_, c)| selfeval::text::is_numeral(*c))
+            .collect();
+        prop_assert_eq!(selfeval::text::numerals(&text).collect::<Vec<_>>(), decoded);
+    }
 }
 
 #[test]
