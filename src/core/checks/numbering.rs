@@ -17,7 +17,7 @@
 use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::Kind;
-use crate::text::{half_width, han_value, is_han_digit, listed, LISTED_PROBLEMS};
+use crate::text::{half_width, han_value, is_han_digit, listed, numerals, LISTED_PROBLEMS};
 
 rules! {
     /// Numbered paragraphs or points in one text skip or repeat a number.
@@ -76,7 +76,7 @@ pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding
 /// numbers around it as the text has them: `“4.”重复（编号依次为 3、4、4、5）`; and how many
 /// problems there are. Only the first [`LISTED_PROBLEMS`] are written out.
 fn problems(text: &str) -> (Vec<String>, usize) {
-    let all: Vec<Marker<'_>> = text.lines().flat_map(markers).collect();
+    let all = markers(text);
     let mut last: [Option<usize>; 4] = Default::default();
     let mut problems = Vec::new();
     let mut count = 0;
@@ -148,165 +148,147 @@ fn around(all: &[Marker<'_>], k: usize) -> String {
     shown.join(separator)
 }
 
-/// A run of ASCII digits being read: where it started and what stood before it.
-struct DigitRun {
-    from: usize,
-    len: usize,
-    value: u32,
-    /// The first thing in the paragraph.
-    at_start: bool,
-    /// Right after a sentence end (spaces between allowed).
-    after_end: bool,
-    /// Right after a `(` that itself stands at the start or after punctuation: its position.
-    paren: Option<usize>,
-}
-
-/// A run of Han numerals being read (only its first three characters are kept: 九十九 is the
-/// longest numeral a marker has).
-struct HanRun {
-    from: usize,
-    chars: [char; 3],
-    len: usize,
-    at_start: bool,
-    /// At the start or after punctuation or a space.
-    after_boundary: bool,
-}
-
-/// The numbering markers of one paragraph, in order.
+/// The numbering markers of a text, in order.
 ///
-/// One pass over the text, no copy of it: what came just before (the previous character, the
-/// last one that is not a space, a digit or numeral run under way) is all a marker needs. Most
-/// characters are Han characters that are no numeral: they only move the window on, and a
-/// paragraph without markers allocates nothing.
-fn markers(line: &str) -> Vec<Marker<'_>> {
-    let mut found: Vec<(usize, Marker<'_>)> = Vec::new();
-    let mut push = |from: usize, to: usize, style: Style, number: u32, inline: bool| {
-        let written = line.get(from..to).unwrap_or_default();
-        found.push((
-            from,
-            Marker {
-                style,
-                number,
-                written,
-                inline,
-            },
-        ));
+/// A marker begins with a number, so the text is crossed by [`numerals`], which decodes almost
+/// none of it; at each number, the few characters before it (back to the last one that is not
+/// a space) and after it say whether it is a marker. The text is not split into lines or copied,
+/// and one without markers allocates nothing.
+fn markers(text: &str) -> Vec<Marker<'_>> {
+    let mut found = Vec::new();
+    // The end of the last number read: numerals inside it are not numbers of their own.
+    let mut read_up_to = 0;
+    for (at, c) in numerals(text) {
+        if at < read_up_to {
+            continue;
+        }
+        let (marker, end) = if half_width(c).is_ascii_digit() {
+            arabic_at(text, at)
+        } else if is_han_digit(c) {
+            han_at(text, at)
+        } else {
+            continue;
+        };
+        read_up_to = end;
+        found.extend(marker);
+    }
+    found
+}
+
+/// What stands before a number: all a marker needs of the text before it.
+struct Before {
+    /// The character right before it, full-width forms made half-width.
+    prev: Option<char>,
+    /// The last character before it on its line that is not a space, made half-width; `None`
+    /// when the number is the first thing in its paragraph.
+    solid: Option<char>,
+}
+
+impl Before {
+    fn of(before: &str) -> Self {
+        let prev = before.chars().next_back().map(half_width);
+        let solid = before
+            .trim_end_matches(|c: char| c != '\n' && half_width(c).is_whitespace())
+            .chars()
+            .next_back()
+            .filter(|c| *c != '\n')
+            .map(half_width);
+        Before { prev, solid }
+    }
+
+    fn at_start(&self) -> bool {
+        self.solid.is_none()
+    }
+}
+
+/// The marker, if any, that the ASCII or full-width digits at `at` begin (`1、`, `2.`, `（3）`),
+/// and where the digits end.
+fn arabic_at(text: &str, at: usize) -> (Option<Marker<'_>>, usize) {
+    let (before, from_number) = text.split_at_checked(at).unwrap_or_default();
+    let mut digits = 0;
+    let mut len = 0;
+    let mut number: u32 = 0;
+    for digit in from_number.chars().map_while(|c| Some((c, half_width(c).to_digit(10)?))) {
+        digits += 1;
+        len += digit.0.len_utf8();
+        number = number.saturating_mul(10).saturating_add(digit.1);
+    }
+    let end = at + len;
+    let mut after = text.get(end..).unwrap_or_default().chars();
+    let Some(raw) = after.next().filter(|_| (1..=3).contains(&digits)) else {
+        return (None, end);
     };
-    let mut at_start = true;
-    let mut prev: Option<char> = None;
-    let mut prev_solid: Option<char> = None;
-    let mut digits: Option<DigitRun> = None;
-    let mut han: Option<HanRun> = None;
-    // A `(` at the start or after punctuation, seen as the previous character.
-    let mut open_paren: Option<usize> = None;
-    // `3.` read; a marker unless a digit follows (then it is 3.5): (from, to, number, inline).
-    let mut pending_dot: Option<(usize, usize, u32, bool)> = None;
+    let to = end + raw.len_utf8();
+    let before_number = Before::of(before);
+    // 1、 or 2. at the start, or right after a sentence end: a "2.5万元" is a number.
+    let listed = before_number.at_start() || before_number.solid.is_some_and(is_sentence_end);
+    let inline = !before_number.at_start();
+    let marker = |from: usize, style: Style, inline: bool| Marker {
+        style,
+        number,
+        written: text.get(from..to).unwrap_or_default(),
+        inline,
+    };
+    let found = match half_width(raw) {
+        '、' if listed => Some(marker(at, Style::Arabic, inline)),
+        '.' if listed && !after.next().is_some_and(|c| half_width(c).is_ascii_digit()) => {
+            Some(marker(at, Style::Arabic, inline))
+        }
+        // （3） with its bracket at the start or after punctuation: 详见附件（2） is no point.
+        ')' if before_number.prev == Some('(') => {
+            let paren = before.chars().next_back().map_or(0, char::len_utf8);
+            let paren_at = at - paren;
+            let before_paren = text.get(..paren_at).unwrap_or_default().chars().next_back();
+            before_paren
+                .map(half_width)
+                .is_none_or(is_boundary)
+                .then(|| marker(paren_at, Style::Parenthesized, false))
+        }
+        _ => None,
+    };
+    (found, end)
+}
 
-    for (at, raw) in line.char_indices() {
-        // A character that cannot start a marker, with nothing under way, only moves the
-        // window on.
-        let idle = digits.is_none() && han.is_none() && pending_dot.is_none();
-        // Han characters (and 、。「」…) need neither half_width nor a white-space test.
-        if idle && ('\u{3001}'..'\u{FF00}').contains(&raw) && !is_han_digit(raw) && raw != '是' {
-            open_paren = None;
-            prev = Some(raw);
-            prev_solid = Some(raw);
-            at_start = false;
-            continue;
+/// The marker, if any, that the Han numeral at `at` begins (`一、` at a paragraph's start, `二是`),
+/// and where the numeral ends.
+fn han_at(text: &str, at: usize) -> (Option<Marker<'_>>, usize) {
+    let (before, from_numeral) = text.split_at_checked(at).unwrap_or_default();
+    // Only the first three characters are kept: 九十九 is the longest numeral a marker has.
+    let mut chars = ['\0'; 3];
+    let mut count = 0;
+    let mut len = 0;
+    for c in from_numeral.chars().take_while(|c| is_han_digit(*c)) {
+        if let Some(slot) = chars.get_mut(count) {
+            *slot = c;
         }
-        let c = half_width(raw);
-        if idle && !c.is_ascii_digit() && !is_han_digit(c) && !matches!(c, '是' | '(') {
-            open_paren = None;
-            prev = Some(c);
-            if !c.is_whitespace() {
-                prev_solid = Some(c);
-                at_start = false;
-            }
-            continue;
-        }
-        let to = at + raw.len_utf8();
-        if let Some((from, dot_end, number, inline)) = pending_dot.take() {
-            if !c.is_ascii_digit() {
-                push(from, dot_end, Style::Arabic, number, inline);
-            }
-        }
-
-        if let Some(digit) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
-            match &mut digits {
-                Some(run) => {
-                    run.len += 1;
-                    run.value = run.value.saturating_mul(10).saturating_add(digit);
-                }
-                None => {
-                    digits = Some(DigitRun {
-                        from: at,
-                        len: 1,
-                        value: digit,
-                        at_start,
-                        after_end: prev_solid.is_some_and(is_sentence_end),
-                        paren: open_paren.filter(|_| prev == Some('(')),
-                    })
-                }
-            }
-        } else if let Some(run) = digits.take().filter(|run| (1..=3).contains(&run.len)) {
-            // 1、 or 2. at the start, or right after a sentence end: a "2.5万元" is a number.
-            let listed = run.at_start || run.after_end;
-            match c {
-                '、' if listed => push(run.from, to, Style::Arabic, run.value, !run.at_start),
-                '.' if listed => pending_dot = Some((run.from, to, run.value, !run.at_start)),
-                ')' => {
-                    if let Some(from) = run.paren {
-                        push(from, to, Style::Parenthesized, run.value, false);
-                    }
-                }
-                _ => {}
-            }
-        }
-
-        if is_han_digit(c) {
-            match &mut han {
-                Some(run) => {
-                    if let Some(slot) = run.chars.get_mut(run.len) {
-                        *slot = c;
-                    }
-                    run.len += 1;
-                }
-                None => {
-                    han = Some(HanRun {
-                        from: at,
-                        chars: [c; 3],
-                        len: 1,
-                        at_start,
-                        after_boundary: at_start || prev.is_some_and(is_boundary),
-                    })
-                }
-            }
-        } else if let Some(run) = han.take() {
-            let number = run.chars.get(..run.len).and_then(han_value);
-            if let Some(number) = number {
-                // 一、 at the start of the paragraph.
-                if c == '、' && run.at_start {
-                    push(run.from, to, Style::Han, number, false);
-                }
-                // 二是 after punctuation; 一是 anywhere.
-                if c == '是' && (number == 1 || run.after_boundary) {
-                    push(run.from, to, Style::Shi, number, false);
-                }
-            }
-        }
-
-        open_paren = (c == '(' && (at_start || prev.is_some_and(is_boundary))).then_some(at);
-        prev = Some(c);
-        if !c.is_whitespace() {
-            prev_solid = Some(c);
-            at_start = false;
-        }
+        count += 1;
+        len += c.len_utf8();
     }
-    if let Some((from, dot_end, number, inline)) = pending_dot {
-        push(from, dot_end, Style::Arabic, number, inline);
-    }
-    found.sort_by_key(|(at, _)| *at);
-    found.into_iter().map(|(_, marker)| marker).collect()
+    let end = at + len;
+    let Some(number) = chars.get(..count).and_then(han_value) else {
+        return (None, end);
+    };
+    let Some(next) = text.get(end..).and_then(|rest| rest.chars().next()) else {
+        return (None, end);
+    };
+    let before_numeral = Before::of(before);
+    let at_start = before_numeral.at_start();
+    let marker = |style: Style| Marker {
+        style,
+        number,
+        written: text.get(at..end + next.len_utf8()).unwrap_or_default(),
+        inline: false,
+    };
+    let found = match next {
+        // 一、 at the start of the paragraph.
+        '、' if at_start => Some(marker(Style::Han)),
+        // 二是 after punctuation; 一是 anywhere.
+        '是' if number == 1 || at_start || before_numeral.prev.is_some_and(is_boundary) => {
+            Some(marker(Style::Shi))
+        }
+        _ => None,
+    };
+    (found, end)
 }
 
 /// The end of a sentence, after which an inline list marker may stand (full-width forms are
@@ -332,8 +314,8 @@ mod tests {
     }
 
     fn numbers(text: &str) -> Vec<(Style, u32)> {
-        text.lines()
-            .flat_map(markers)
+        markers(text)
+            .into_iter()
             .map(|m| (m.style, m.number))
             .collect()
     }
