@@ -16,7 +16,9 @@
 use crate::finding::{rules, Finding};
 use crate::model::Draft;
 use crate::outline::Kind;
-use crate::text::{ends_sentence_at, half_width, han_value, is_han_digit, listed, LISTED_PROBLEMS};
+use crate::text::{
+    ends_sentence_at, half_width, han_value, is_han_digit, listed, numerals, LISTED_PROBLEMS,
+};
 
 rules! {
     /// A stated count differs from the items named after it.
@@ -51,20 +53,19 @@ pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding
 /// One sentence per stated list whose items do not match its count (the first
 /// [`LISTED_PROBLEMS`]), and how many there are.
 ///
-/// The text is not split into sentences: one pass finds the units (个, 项 …) that follow a
-/// numeral, and only a sentence whose unit has an introducer after it is read character by
+/// The text is not split into sentences: the units (个, 项 …) that follow a numeral are found
+/// from [`numerals`], and only a sentence whose unit has an introducer after it is read character by
 /// character. A sentence is read at most once, so the check is linear.
 fn problems(text: &str) -> (Vec<String>, usize) {
-    // The units that follow a digit or a Han numeral, in one pass.
-    let mut units: Vec<usize> = Vec::new();
-    let mut prev = ' ';
-    for (at, c) in text.char_indices() {
-        let is_unit = matches!(c, '个' | '项' | '家' | '类' | '所' | '处');
-        if is_unit && (half_width(prev).is_ascii_digit() || is_han_digit(prev) || prev == '两') {
-            units.push(at);
-        }
-        prev = c;
-    }
+    // The units that follow a digit or a Han numeral, found from the numerals.
+    let units: Vec<usize> = numerals(text)
+        .map(|(at, c)| at + c.len_utf8())
+        .filter(|&at| {
+            text.get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| UNITS.contains(&c))
+        })
+        .collect();
     let mut problems = Vec::new();
     let mut count = 0;
     let mut read_up_to = 0;
