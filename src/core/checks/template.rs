@@ -47,7 +47,7 @@ pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding
 /// costs a few passes.
 fn template_phrases(text: &str) -> Vec<String> {
     // Every phrase has one of these. A short text (a name, a row's cell) is ruled out in one
-    // pass; a long one lets each detector ask memchr for its own character.
+    // pass; a long one lets each detector search for its own word.
     let trigger = |c: char| matches!(c, '主' | '对' | '请' | '字' | 'X' | 'x' | '×' | 'Ｘ' | 'ｘ');
     if text.len() < 512 && !text.contains(trigger) {
         return Vec::new();
@@ -58,24 +58,21 @@ fn template_phrases(text: &str) -> Vec<String> {
             found.push(phrase);
         }
     };
-    if text.contains('主') {
-        if let Some(sentence) = outline_instruction(text) {
-            add(sentence);
+    // Each detector first asks whether its word is there at all, with a string (not a `char`)
+    // pattern: that search compares a whole character, while a search for a Han `char` stops at
+    // every character that shares its last byte, which in a Han text is most of them.
+    if let Some(sentence) = outline_instruction(text) {
+        add(sentence);
+    }
+    if let Some(phrase) = against_goals(text) {
+        add(phrase);
+    }
+    for instruction in INSTRUCTIONS {
+        if text.contains(instruction) {
+            add(instruction.to_owned());
         }
     }
-    if text.contains('对') {
-        if let Some(phrase) = against_goals(text) {
-            add(phrase);
-        }
-    }
-    if text.contains('请') {
-        for instruction in INSTRUCTIONS {
-            if text.contains(instruction) {
-                add(instruction.to_owned());
-            }
-        }
-    }
-    if text.contains('字') {
+    if text.contains("字") {
         for hint in length_hints(text) {
             add(hint);
         }
@@ -125,7 +122,8 @@ fn against_goals(text: &str) -> Option<String> {
 /// `（100字以内）`, `(300字左右)`, `（限200字）`, `（不超过500字）`, in either kind of bracket.
 fn length_hints(text: &str) -> Vec<String> {
     let mut hints = Vec::new();
-    let opens = text.match_indices('(').chain(text.match_indices('（'));
+    let full_width = text.contains("（").then(|| text.match_indices('（'));
+    let opens = text.match_indices('(').chain(full_width.into_iter().flatten());
     for (open, bracket) in opens {
         let Some(rest) = text.get(open + bracket.len()..) else {
             continue;
@@ -162,10 +160,11 @@ fn length_hints(text: &str) -> Vec<String> {
 fn placeholders(text: &str) -> Vec<String> {
     let is_x = |c: char| matches!(half_width(c), 'X' | 'x' | '×');
     let is_letter = |c: Option<char>| c.is_some_and(|c| half_width(c).is_ascii_alphabetic());
-    // Where an X may start, found by memchr, one search per character.
-    let mut starts: Vec<usize> = ['X', 'x', '×', 'Ｘ', 'ｘ']
-        .iter()
-        .flat_map(|x| text.match_indices(*x).map(|(at, _)| at))
+    // Where an X may start: one search per character, and only for those the text has.
+    let mut starts: Vec<usize> = ["X", "x", "×", "Ｘ", "ｘ"]
+        .into_iter()
+        .filter(|x| text.contains(x))
+        .flat_map(|x| text.match_indices(x).map(|(at, _)| at))
         .collect();
     starts.sort_unstable();
     let mut found = Vec::new();
