@@ -31,11 +31,11 @@ pub enum ReadError {
     TooLarge { bytes: usize },
     #[error("文件是 UTF-16 编码：请用记事本“另存为”UTF-8 编码后再导入")]
     Utf16,
-    #[error("文件不是文本（不是 UTF-8 编码），不是草稿文件")]
+    #[error("文件不是文本（不是 UTF-8 编码）")]
     NotText,
-    #[error("文件为空，不是草稿文件")]
+    #[error("文件为空")]
     Empty,
-    #[error("JSON 嵌套超过 {MAX_DEPTH} 层，不是草稿文件")]
+    #[error("JSON 嵌套超过 {MAX_DEPTH} 层")]
     TooDeep,
     #[error("不是有效的 JSON：第 {line} 行第 {column} 列，{reason}")]
     BadJson {
@@ -61,6 +61,10 @@ pub enum ReadError {
     TooManyRows(usize),
     #[error("这是{0}，不是草稿文件：草稿文件是用本工具“下载 JSON”保存的 .json 文件，请让同事发送那个文件")]
     OtherKind(FileKind),
+    #[error(
+        "这是草稿备份文件（用“备份全部草稿”保存的），不是单份草稿：请用“草稿”旁的“从备份恢复”打开"
+    )]
+    IsBackup,
 }
 
 /// A kind of file that people pick by mistake, told by its first bytes.
@@ -129,6 +133,12 @@ pub fn read_draft_bytes(bytes: &[u8]) -> Result<Draft, ReadError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { bytes: bytes.len() });
     }
+    read_draft(text_of(bytes)?)
+}
+
+/// The text of a JSON file's bytes: refused when the bytes are another kind of file, UTF-16 or
+/// not UTF-8; a UTF-8 byte order mark is dropped. (The size is the caller's to check.)
+pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, ReadError> {
     if let Some(kind) = FileKind::of(bytes) {
         return Err(ReadError::OtherKind(kind));
     }
@@ -136,15 +146,12 @@ pub fn read_draft_bytes(bytes: &[u8]) -> Result<Draft, ReadError> {
         return Err(ReadError::Utf16);
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotText)?;
-    read_draft(text)
+    std::str::from_utf8(bytes).map_err(|_| ReadError::NotText)
 }
 
-/// Reads a draft from its JSON text.
-pub fn read_draft(text: &str) -> Result<Draft, ReadError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { bytes: text.len() });
-    }
+/// The JSON object a file's text holds, refused when it is empty, nests too deep (checked
+/// before parsing), is not JSON or not an object.
+pub(crate) fn object_of(text: &str) -> Result<serde_json::Map<String, Value>, ReadError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
@@ -152,10 +159,18 @@ pub fn read_draft(text: &str) -> Result<Draft, ReadError> {
     if nesting_depth_exceeds(text.as_bytes(), MAX_DEPTH) {
         return Err(ReadError::TooDeep);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| bad_json(text, &e))?;
-    let root = value
-        .as_object()
-        .ok_or(ReadError::NotADraft("文件内容不是一个 JSON 对象"))?;
+    match serde_json::from_str(text).map_err(|e| bad_json(text, &e))? {
+        Value::Object(root) => Ok(root),
+        _ => Err(ReadError::NotADraft("文件内容不是一个 JSON 对象")),
+    }
+}
+
+/// Reads a draft from its JSON text.
+pub fn read_draft(text: &str) -> Result<Draft, ReadError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: text.len() });
+    }
+    let root = object_of(text)?;
     match root.get("format") {
         None => {
             return Err(ReadError::NotADraft(
@@ -163,15 +178,16 @@ pub fn read_draft(text: &str) -> Result<Draft, ReadError> {
             ))
         }
         Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) if f == crate::backup::FORMAT => return Err(ReadError::IsBackup),
         Some(Value::String(f)) => return Err(ReadError::OtherFormat(f.clone())),
         Some(other) => return Err(ReadError::OtherFormat(other.to_string())),
     }
     check_version(root.get("version"))?;
-    let rows = count_rows(root);
+    let rows = count_rows(&root);
     if rows > MAX_ROWS {
         return Err(ReadError::TooManyRows(rows));
     }
-    draft_from(root)
+    draft_from(&root)
 }
 
 /// The draft could not be written as JSON. Serialising a `serde_json::Value` into memory does
@@ -179,7 +195,7 @@ pub fn read_draft(text: &str) -> Result<Draft, ReadError> {
 /// empty file in place of the draft.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("无法生成草稿文件（{0}）：请稍后重试，或复制页面上的内容另行保存")]
-pub struct WriteError(String);
+pub struct WriteError(pub(crate) String);
 
 /// Writes a draft as its JSON file: pretty-printed, known fields in the spec's order, unknown
 /// fields after them, every value as typed.
@@ -191,21 +207,41 @@ pub fn write_draft(draft: &Draft) -> Result<String, WriteError> {
 }
 
 fn check_version(version: Option<&Value>) -> Result<(), ReadError> {
+    match version_against(version, VERSION) {
+        Ok(()) => Ok(()),
+        Err(VersionProblem::Missing) => Err(ReadError::NotADraft("缺少 version 字段")),
+        Err(VersionProblem::Invalid(written)) => Err(ReadError::BadVersion(written)),
+        Err(VersionProblem::Newer(written)) => Err(ReadError::NewerVersion(written)),
+    }
+}
+
+/// What is wrong with a file's `version` compared with the one this program writes.
+pub(crate) enum VersionProblem {
+    Missing,
+    /// Not a whole number, as written.
+    Invalid(String),
+    /// Newer than this program, as written.
+    Newer(String),
+}
+
+/// Compares a file's `version` (a number, or a string of digits) with `current`.
+pub(crate) fn version_against(version: Option<&Value>, current: u64) -> Result<(), VersionProblem> {
     let written = match version {
-        None => return Err(ReadError::NotADraft("缺少 version 字段")),
+        None => return Err(VersionProblem::Missing),
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::String(s)) => s.trim().to_owned(),
-        Some(other) => return Err(ReadError::BadVersion(other.to_string())),
+        Some(other) => return Err(VersionProblem::Invalid(other.to_string())),
     };
     if written.is_empty() || !written.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ReadError::BadVersion(written));
+        return Err(VersionProblem::Invalid(written));
     }
     let digits = written.trim_start_matches('0');
     match digits.parse::<u64>() {
-        Ok(VERSION) => Ok(()),
-        Ok(0) | Err(_) if digits.is_empty() => Err(ReadError::BadVersion(written)),
-        // Versions before 1 do not exist; anything else is newer (including numbers too big for u64).
-        _ => Err(ReadError::NewerVersion(written)),
+        Ok(v) if v == current => Ok(()),
+        Ok(0) | Err(_) if digits.is_empty() => Err(VersionProblem::Invalid(written)),
+        // Versions before the current one do not exist; anything else is newer (including
+        // numbers too big for u64).
+        _ => Err(VersionProblem::Newer(written)),
     }
 }
 

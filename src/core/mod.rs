@@ -4,9 +4,11 @@
 //!
 //! Dependencies point one way inside it: `model` and `text` depend on nothing here; `outline`
 //! on `model`; `amount` on `text`; `values` (the numbers, read once) on those; `figures` on
-//! `values`; `checks` on all of them; `draft_file`, `export` and `stored` on the model.
+//! `values`; `checks` on all of them; `draft_file`, `export` and `stored` on the model; `backup`
+//! on `draft_file` and `stored`.
 
 pub mod amount;
+pub mod backup;
 pub mod checks;
 pub mod draft_file;
 pub mod export;

@@ -7,6 +7,10 @@
 //!   what 下载 JSON gives. Keys are prefixed `selfeval:` since every `file://` page shares one
 //!   storage origin.
 //! - `selfeval:current` holds the id of the draft that was open last.
+//! - `selfeval:unexported:<id>` holds the time (ms since 1970) of the draft's first edit that is
+//!   in no downloaded file (JSON, HTML or a backup), absent when every edit is: what the reminder
+//!   to download a backup counts from ([`reminder_days`]). It is kept apart from the entry, so
+//!   that a download is not a save another tab would see as a change.
 //!
 //! **Crash-safe**: a save is one write of the whole entry (draft, name and revision together),
 //! so a failure half-way leaves the previous entry complete, never a mix.
@@ -22,6 +26,7 @@ use crate::model::Draft;
 
 pub const DRAFT_PREFIX: &str = "selfeval:draft:";
 pub const CURRENT_KEY: &str = "selfeval:current";
+pub const UNEXPORTED_PREFIX: &str = "selfeval:unexported:";
 const HEADER: &str = "selfeval-entry 1 ";
 
 /// A stored draft: readable, or kept raw with the reason it does not read.
@@ -62,6 +67,43 @@ pub fn entry_text(
     // Nothing is written when the draft cannot be: an empty entry would replace a good one.
     let body = write_draft(draft)?;
     Ok(format!("{HEADER}{head}\n{body}"))
+}
+
+/// The key that holds when a draft's edits stopped being in a downloaded file.
+pub fn unexported_key(id: &str) -> String {
+    format!("{UNEXPORTED_PREFIX}{id}")
+}
+
+/// The reminder to download a backup waits this many days after the first edit that is in no
+/// downloaded file.
+pub const REMIND_AFTER_DAYS: u64 = 3;
+
+/// How many whole days the draft's edits have been in no downloaded file (`unexported_since`,
+/// as [`unexported_key`] holds it), when that is long enough for the reminder; `None` otherwise.
+pub fn reminder_days(unexported_since: Option<&str>, now: f64) -> Option<u64> {
+    let since: f64 = unexported_since?.trim().parse().ok()?;
+    let days = ((now - since) / 86_400_000.0).floor();
+    (days.is_finite() && days >= REMIND_AFTER_DAYS as f64).then_some(days as u64)
+}
+
+/// The reminder the save state shows, for [`reminder_days`].
+pub fn reminder_text(days: u64) -> String {
+    format!("本草稿只保存在本浏览器中，已 {days} 天未下载备份")
+}
+
+/// The same stored entry under another name: its header rewritten, the draft's text kept byte
+/// for byte. `None` when the header does not read.
+pub fn renamed(raw: &str, name: &str) -> Option<String> {
+    let head = header(raw)?;
+    let (_, body) = raw.split_once('\n')?;
+    let line = json!({ "name": name, "saved_at": head.saved_at, "rev": head.rev });
+    Some(format!("{HEADER}{line}\n{body}"))
+}
+
+/// The name and revision a stored entry's header gives, without reading the draft; `None` when
+/// the header does not read.
+pub fn entry_name_rev(raw: &str) -> Option<(String, u64)> {
+    header(raw).map(|h| (h.name, h.rev))
 }
 
 /// Reads a stored entry (also the new value of another tab's write). An entry that does not
@@ -122,6 +164,8 @@ pub enum Conflict {
     ChangedElsewhere,
     /// Another tab deleted the draft.
     DeletedElsewhere,
+    /// Every stored draft is gone: the browser's data was cleared, here or in another tab.
+    Cleared,
 }
 
 /// What storage holds for the open draft when this tab is about to save.
@@ -131,6 +175,8 @@ pub enum Found {
     Rev(u64),
     /// No readable entry.
     Nothing,
+    /// No stored draft at all, this one's or any other.
+    NoDrafts,
     /// Storage could not be read: the save is tried, and its failure shown.
     Unknown,
 }
@@ -161,7 +207,20 @@ pub fn on_save(
     match found() {
         Found::Rev(rev) if rev != base_rev => Save::Conflict(Conflict::ChangedElsewhere),
         Found::Nothing if base_rev > 0 => Save::Conflict(Conflict::DeletedElsewhere),
+        Found::NoDrafts if base_rev > 0 => Save::Conflict(Conflict::Cleared),
         _ => Save::Write { rev: base_rev + 1 },
+    }
+}
+
+/// What the page does when storage was cleared under it (a `storage` event without a key):
+/// `open_stored` says whether the open draft's entry is still there, `any_stored` whether any
+/// draft is. Nothing when the draft is still stored or was never stored (`base_rev` 0).
+pub fn on_clear(base_rev: u64, open_stored: bool, any_stored: bool) -> Option<Conflict> {
+    match (open_stored, any_stored) {
+        _ if base_rev == 0 => None,
+        (true, _) => None,
+        (false, false) => Some(Conflict::Cleared),
+        (false, true) => Some(Conflict::DeletedElsewhere),
     }
 }
 
@@ -272,6 +331,8 @@ mod tests {
                 Nothing,
                 Save::Conflict(Conflict::DeletedElsewhere),
             ),
+            (true, false, 3, NoDrafts, Save::Conflict(Conflict::Cleared)),
+            (true, false, 0, NoDrafts, Save::Write { rev: 1 }),
         ];
         for (dirty, in_conflict, base, found, expected) in cases {
             assert_eq!(
@@ -330,5 +391,54 @@ mod tests {
                 "{dirty} {base} {stored:?}"
             );
         }
+    }
+
+    #[test]
+    fn clearing_storage_under_the_page_is_noticed() {
+        assert_eq!(on_clear(3, false, false), Some(Conflict::Cleared));
+        assert_eq!(on_clear(3, false, true), Some(Conflict::DeletedElsewhere));
+        assert_eq!(on_clear(3, true, true), None);
+        assert_eq!(on_clear(0, false, false), None);
+    }
+
+    #[test]
+    fn the_reminder_counts_whole_days_from_the_first_edit_in_no_file() {
+        let day = 86_400_000.0;
+        let now = 1.8e12;
+        assert_eq!(reminder_days(None, now), None);
+        assert_eq!(
+            reminder_days(Some(&(now - 2.9 * day).to_string()), now),
+            None
+        );
+        assert_eq!(
+            reminder_days(Some(&(now - 3.0 * day).to_string()), now),
+            Some(3)
+        );
+        assert_eq!(
+            reminder_days(Some(&(now - 5.5 * day).to_string()), now),
+            Some(5)
+        );
+        // A clock set back, or a value that is not a time, shows nothing.
+        assert_eq!(reminder_days(Some(&(now + day).to_string()), now), None);
+        assert_eq!(reminder_days(Some("soon"), now), None);
+        assert_eq!(
+            reminder_text(5),
+            "本草稿只保存在本浏览器中，已 5 天未下载备份"
+        );
+    }
+
+    #[test]
+    fn a_renamed_entry_keeps_its_draft_byte_for_byte() {
+        let raw = entry_text("甲", 1.0, 4, &sample_draft()).unwrap();
+        let copy = renamed(&raw, "甲（备份中的版本）").unwrap();
+        assert_eq!(
+            entry_name_rev(&copy),
+            Some(("甲（备份中的版本）".to_owned(), 4))
+        );
+        assert_eq!(
+            copy.split_once('\n').unwrap().1,
+            raw.split_once('\n').unwrap().1
+        );
+        assert_eq!(renamed("not an entry", "x"), None);
     }
 }
