@@ -15,16 +15,19 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
+use crate::backup::{read_backup_bytes, MAX_BACKUP_BYTES};
 use crate::checks::check;
 use crate::draft_file::{read_draft_bytes, ReadError, MAX_FILE_BYTES};
 use crate::export::{render_html, render_json};
 use crate::finding::{Finding, Tally};
 use crate::model::Draft;
+use crate::stored::parse_entry;
 
 const USAGE: &str = "\
 用法：
   selfeval check [--format text|json] 文件...
-      检查一个或多个草稿文件，每条发现一行：文件: 级别 规则 路径: 说明
+      检查一个或多个草稿文件（或草稿备份文件中的每份草稿），每条发现一行：
+      文件: 级别 规则 路径: 说明（备份中的草稿写作 文件#草稿名）
   selfeval export --html|--json 文件 [-o 输出文件]
       导出报告（HTML）或草稿文件（JSON）；不给 -o 时写到标准输出
   文件写作 - 表示标准输入。
@@ -161,21 +164,52 @@ impl ExportArgs {
     }
 }
 
-/// Reads a draft file (`-` is standard input).
-fn load(path: &FsPath) -> Result<Draft, String> {
+/// Reads a file's bytes (`-` is standard input), at most `limit` and one more (so that a larger
+/// file is refused without reading it all into memory).
+fn read_bytes(path: &FsPath, limit: usize) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
+    let limit = limit as u64 + 1;
     let read = if path.as_os_str() == "-" {
-        io::stdin()
-            .lock()
-            .take(MAX_FILE_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
+        io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
-        // Refuse an oversized file before reading it all into memory.
-        std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     read.map_err(|e| format!("无法读取：{}", io_reason(&e)))?;
+    Ok(bytes)
+}
+
+/// Reads a draft file.
+fn load(path: &FsPath) -> Result<Draft, String> {
+    let bytes = read_bytes(path, MAX_FILE_BYTES)?;
     read_draft_bytes(&bytes).map_err(|e: ReadError| e.to_string())
+}
+
+/// The drafts a file holds, each with the name its findings are shown under: a draft file holds
+/// one (shown as the file), a backup every stored draft (shown as `FILE#name`), each readable or
+/// with the reason it is not.
+fn load_drafts(path: &FsPath) -> Result<Vec<(String, Result<Draft, String>)>, String> {
+    let file = path.display().to_string();
+    let bytes = read_bytes(path, MAX_BACKUP_BYTES)?;
+    let backup = match read_draft_bytes(&bytes) {
+        Ok(draft) => return Ok(vec![(file, Ok(draft))]),
+        Err(ReadError::IsBackup) => read_backup_bytes(&bytes).map_err(|e| e.to_string())?,
+        // Too large for a draft: a backup may still be this large.
+        Err(e @ ReadError::TooLarge { .. }) => {
+            read_backup_bytes(&bytes).map_err(|_| e.to_string())?
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    Ok(backup
+        .entries
+        .into_iter()
+        .map(|entry| {
+            let stored = parse_entry(&entry.id, entry.raw);
+            let content = stored
+                .content
+                .map_err(|broken| format!("备份中的这份草稿无法读取：{}", broken.reason));
+            (format!("{file}#{}", stored.name), content)
+        })
+        .collect())
 }
 
 fn io_reason(e: &io::Error) -> String {
@@ -191,40 +225,45 @@ fn check_files(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
     let mut status = OK;
     let mut tally = Tally::default();
     let mut json_rows = Vec::new();
+    let mut drafts = 0;
     for path in &args.files {
-        let name = path.display().to_string();
-        let findings: Vec<Finding> = match load(path) {
-            Ok(draft) => check(&draft),
-            Err(reason) => {
-                let _ = writeln!(err, "selfeval: {name}: {reason}");
-                status = FAILED;
-                continue;
-            }
-        };
-        let file_tally = Tally::of(&findings);
-        if file_tally.errors > 0 && status == OK {
-            status = FOUND_ERRORS;
-        }
-        tally = tally + file_tally;
-        for f in &findings {
-            match args.format {
-                OutputFormat::Text => {
-                    let _ = writeln!(
-                        out,
-                        "{name}: {} {} {}: {}",
-                        f.severity(),
-                        f.rule,
-                        f.path,
-                        f.message
-                    );
+        let loaded = load_drafts(path)
+            .unwrap_or_else(|reason| vec![(path.display().to_string(), Err(reason))]);
+        for (name, draft) in loaded {
+            drafts += 1;
+            let findings: Vec<Finding> = match draft {
+                Ok(draft) => check(&draft),
+                Err(reason) => {
+                    let _ = writeln!(err, "selfeval: {name}: {reason}");
+                    status = FAILED;
+                    continue;
                 }
-                OutputFormat::Json => json_rows.push(json!({
-                    "file": name,
-                    "rule": f.rule.id(),
-                    "severity": f.severity().id(),
-                    "path": f.path.to_string(),
-                    "message": f.message,
-                })),
+            };
+            let file_tally = Tally::of(&findings);
+            if file_tally.errors > 0 && status == OK {
+                status = FOUND_ERRORS;
+            }
+            tally = tally + file_tally;
+            for f in &findings {
+                match args.format {
+                    OutputFormat::Text => {
+                        let _ = writeln!(
+                            out,
+                            "{name}: {} {} {}: {}",
+                            f.severity(),
+                            f.rule,
+                            f.path,
+                            f.message
+                        );
+                    }
+                    OutputFormat::Json => json_rows.push(json!({
+                        "file": name,
+                        "rule": f.rule.id(),
+                        "severity": f.severity().id(),
+                        "path": f.path.to_string(),
+                        "message": f.message,
+                    })),
+                }
             }
         }
     }
@@ -232,14 +271,11 @@ fn check_files(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         let text = serde_json::to_string_pretty(&json_rows).unwrap_or_else(|_| "[]".to_owned());
         let _ = writeln!(out, "{text}");
     }
-    if args.files.len() > 1 {
+    if drafts > 1 {
         let _ = writeln!(
             err,
-            "selfeval: 共 {} 个文件：{} 个错误，{} 个警告，{} 个提示",
-            args.files.len(),
-            tally.errors,
-            tally.warnings,
-            tally.infos
+            "selfeval: 共 {} 份草稿：{} 个错误，{} 个警告，{} 个提示",
+            drafts, tally.errors, tally.warnings, tally.infos
         );
     }
     status

@@ -207,3 +207,52 @@ fn script_in_a_field_exports_escaped() {
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+#[test]
+fn check_reads_every_draft_of_a_backup() {
+    use selfeval::backup::{write_backup, Entry};
+    use selfeval::stored::entry_text;
+    let dir = scratch("backup");
+    let seed = selfeval::sample::sample_draft();
+    let mut wrong = seed.clone();
+    wrong.general_budget.personnel_expense = "122.67".into();
+    let entries = [
+        Entry {
+            id: "a-1".into(),
+            raw: entry_text("信访局", 1.0, 2, &seed).unwrap(),
+        },
+        Entry {
+            id: "b-2".into(),
+            raw: entry_text("算错了", 1.0, 1, &wrong).unwrap(),
+        },
+        Entry {
+            id: "c-3".into(),
+            raw: "selfeval-entry 1 {\"name\":\"坏\",\"rev\":1}\n{ 坏".into(),
+        },
+    ];
+    let backup = write(&dir, "备份.json", &write_backup(&entries, 0.0).unwrap());
+    let o = selfeval(&["check", &backup]);
+    // The unreadable draft makes it 2; the readable ones are checked all the same.
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.starts_with(&format!("{backup}#信访局: warning ")))
+            .count(),
+        4,
+        "{out}"
+    );
+    assert!(out.contains(&format!(
+        "{backup}#算错了: error sum.basic general_budget.basic_expense"
+    )));
+    assert!(stderr(&o).contains(&format!("{backup}#坏: 备份中的这份草稿无法读取")));
+    assert!(stderr(&o).contains("共 3 份草稿"), "{}", stderr(&o));
+
+    // A backup without the unreadable draft: the error finding decides the status.
+    let two = write(&dir, "两份.json", &write_backup(&entries[..2], 0.0).unwrap());
+    assert_eq!(selfeval(&["check", &two]).status.code(), Some(1));
+    // A backup is one file of many drafts, not a draft to export.
+    let o = selfeval(&["export", "--html", &two]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("从备份恢复"), "{}", stderr(&o));
+}
