@@ -184,10 +184,13 @@ fn load(path: &FsPath) -> Result<Draft, String> {
     read_draft_bytes(&bytes).map_err(|e: ReadError| e.to_string())
 }
 
+/// A draft read from a file, with the name its findings are shown under; or why it does not read.
+type Loaded = (String, Result<Draft, String>);
+
 /// The drafts a file holds, each with the name its findings are shown under: a draft file holds
 /// one (shown as the file), a backup every stored draft (shown as `FILE#name`), each readable or
 /// with the reason it is not.
-fn load_drafts(path: &FsPath) -> Result<Vec<(String, Result<Draft, String>)>, String> {
+fn load_drafts(path: &FsPath) -> Result<Vec<Loaded>, String> {
     let file = path.display().to_string();
     let bytes = read_bytes(path, MAX_BACKUP_BYTES)?;
     let backup = match read_draft_bytes(&bytes) {

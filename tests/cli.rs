@@ -249,7 +249,11 @@ fn check_reads_every_draft_of_a_backup() {
     assert!(stderr(&o).contains("共 3 份草稿"), "{}", stderr(&o));
 
     // A backup without the unreadable draft: the error finding decides the status.
-    let two = write(&dir, "两份.json", &write_backup(&entries[..2], 0.0).unwrap());
+    let two = write(
+        &dir,
+        "两份.json",
+        &write_backup(&entries[..2], 0.0).unwrap(),
+    );
     assert_eq!(selfeval(&["check", &two]).status.code(), Some(1));
     // A backup is one file of many drafts, not a draft to export.
     let o = selfeval(&["export", "--html", &two]);

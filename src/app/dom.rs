@@ -97,6 +97,17 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// A date as `2026-12-01`, local time (for file names).
+pub fn date_stamp(ms: f64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms));
+    format!(
+        "{}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 /// A time of day as `14:03:22`, local time.
 pub fn clock_time(ms: f64) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms));

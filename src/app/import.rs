@@ -7,6 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::dom::js_error_text;
 use super::state::AppState;
+use crate::backup::{BackupError, MAX_BACKUP_BYTES};
 use crate::draft_file::{ReadError, MAX_FILE_BYTES};
 
 #[component]
@@ -49,6 +50,69 @@ pub fn ImportButton() -> impl IntoView {
             on:change=on_change
         />
     }
+}
+
+/// 从备份恢复: a file picker for a backup file.
+#[component]
+pub fn RestoreButton() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_change = move |ev: web_sys::Event| {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = el.files().and_then(|files| files.get(0)) {
+            restore_file(state, file);
+        }
+        el.set_value("");
+    };
+    view! {
+        <button
+            type="button"
+            id="restore-button"
+            on:click=move |_| {
+                if let Some(el) = input.get() {
+                    el.click();
+                }
+            }
+        >
+            "从备份恢复…"
+        </button>
+        <input
+            type="file"
+            id="restore-file"
+            accept=".json,application/json"
+            class="visually-hidden"
+            tabindex="-1"
+            aria-hidden="true"
+            node_ref=input
+            on:change=on_change
+        />
+    }
+}
+
+fn restore_file(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    let size = file.size();
+    if size > MAX_BACKUP_BYTES as f64 {
+        let bytes = size as usize;
+        state.refuse_restore(&name, &BackupError::TooLarge { bytes }.to_string());
+        return;
+    }
+    spawn_local(async move {
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                state.restore(&name, &bytes);
+            }
+            Err(e) => {
+                state.refuse_restore(&name, &format!("无法读取文件（{}）", js_error_text(&e)))
+            }
+        }
+    });
 }
 
 /// Imports every file of a list (each opens as a new draft).

@@ -11,7 +11,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::dom::now_ms;
-use super::storage::{self, StorageError};
+use super::storage::{self, Persistence, StorageError};
+use crate::backup::{plan_restore, read_backup_bytes, write_backup, Entry, Plan};
 use crate::draft_file::read_draft_bytes;
 use crate::figures::Figures;
 use crate::finding::{changed_paths, on_path, Finding, Tally};
@@ -60,8 +61,19 @@ pub struct Notice {
 /// An action waiting for the user to confirm it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
-    DeleteDraft { id: String, name: String },
-    Download { kind: DownloadKind, errors: usize },
+    DeleteDraft {
+        id: String,
+        name: String,
+    },
+    Download {
+        kind: DownloadKind,
+        errors: usize,
+    },
+    /// A restore that would replace older drafts stored here: which, by name.
+    Restore {
+        file: String,
+        plan: Plan,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +107,13 @@ pub struct AppState {
     pub removed: RwSignal<Option<Removed>>,
     /// Set when another tab changed or deleted the open draft under this one.
     pub conflict: RwSignal<Option<Conflict>>,
+    /// When the open draft's edits stopped being in a downloaded file (as stored; `None` when
+    /// every edit is in one).
+    pub unexported_since: RwSignal<Option<String>>,
+    /// The reminder to download a backup was dismissed on this page.
+    pub reminder_dismissed: RwSignal<bool>,
+    /// Whether the browser keeps the drafts when it runs short of space; `None` until known.
+    pub persistence: RwSignal<Option<Persistence>>,
     /// `check()`'s findings, in document order.
     pub findings: Memo<Vec<Finding>>,
     pub tally: Memo<Tally>,
@@ -123,6 +142,9 @@ impl AppState {
             pending: RwSignal::new(None),
             removed: RwSignal::new(None),
             conflict: RwSignal::new(None),
+            unexported_since: RwSignal::new(None),
+            reminder_dismissed: RwSignal::new(false),
+            persistence: RwSignal::new(None),
             findings,
             tally: Memo::new(move |_| findings.with(|fs| Tally::of(fs))),
             figures: Memo::new(move |_| draft.with(Figures::of)),
@@ -133,7 +155,19 @@ impl AppState {
         };
         state.fan_out_findings();
         state.open_initial();
+        state.ask_to_persist();
         state
+    }
+
+    /// Once drafts exist, asks the browser to keep them, and notes whether it will.
+    fn ask_to_persist(&self) {
+        if !matches!(storage::has_drafts(), Ok(true)) {
+            return;
+        }
+        let persistence = self.persistence;
+        leptos::task::spawn_local(async move {
+            persistence.set(Some(storage::persist().await));
+        });
     }
 
     /// Passes each change of the findings on to the fields it concerns.
@@ -231,6 +265,8 @@ impl AppState {
         self.current.set(Some(id.to_owned()));
         self.base_rev.set_value(rev);
         self.dirty.set_value(false);
+        self.unexported_since.set(storage::unexported_since(id));
+        self.reminder_dismissed.set(false);
         storage::set_current_id(id);
     }
 
@@ -333,6 +369,13 @@ impl AppState {
             self.removed.set(None);
         }
         self.dirty.set_value(true);
+        if self.unexported_since.with_untracked(Option::is_none) {
+            if let Some(id) = self.current.get_untracked() {
+                let at = now_ms();
+                storage::set_unexported_since(&id, at);
+                self.unexported_since.set(Some(at.to_string()));
+            }
+        }
         if !matches!(self.save_state.get_untracked(), SaveState::NoStorage(_)) {
             self.save_state.set(SaveState::Pending);
         }
@@ -362,6 +405,7 @@ impl AppState {
         let base = self.base_rev.get_value();
         let found = || match storage::stored_rev(&id) {
             Ok(Some(rev)) => Found::Rev(rev),
+            Ok(None) if matches!(storage::has_drafts(), Ok(false)) => Found::NoDrafts,
             Ok(None) => Found::Nothing,
             Err(_) => Found::Unknown,
         };
@@ -398,12 +442,26 @@ impl AppState {
     /// Another tab changed storage (the browser's `storage` event; never for this tab's writes).
     pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
         let Some(key) = key else {
-            // localStorage was cleared elsewhere.
+            // localStorage was cleared elsewhere: the draft menu shows what is left, and the open
+            // draft, if it went with it, is offered to be stored again.
             if let Ok(stored) = storage::list() {
                 self.drafts.set(stored.iter().map(entry).collect());
+                let open = self.current.get_untracked();
+                let open_stored = stored.iter().any(|s| Some(&s.id) == open.as_ref());
+                let base = self.base_rev.get_value();
+                if let Some(conflict) = stored::on_clear(base, open_stored, !stored.is_empty()) {
+                    self.enter_conflict(conflict);
+                }
             }
             return;
         };
+        if let Some(id) = storage::unexported_id(&key) {
+            // Another tab downloaded this draft, or edited it first.
+            if self.current.get_untracked().as_deref() == Some(id) {
+                self.unexported_since.set(new_value);
+            }
+            return;
+        }
         let Some(id) = stored::draft_id(&key) else {
             return;
         };
@@ -470,6 +528,141 @@ impl AppState {
         self.conflict.set(None);
         self.dirty.set_value(false);
         self.create(self.draft.get_untracked(), name);
+    }
+
+    /// Resolves a cleared or deleted draft by storing what is on screen again, under its own
+    /// id and name, as a revision newer than any tab has seen.
+    pub fn store_again(&self) {
+        let Some(id) = self.current.get_untracked() else {
+            return;
+        };
+        let name = self.name_of(&id);
+        let rev = self.base_rev.get_value() + 1;
+        let saved_at = now_ms();
+        let result = self
+            .draft
+            .with_untracked(|d| storage::save(&id, &name, d, saved_at, rev));
+        match result {
+            Ok(()) => {
+                self.conflict.set(None);
+                self.base_rev.set_value(rev);
+                self.dirty.set_value(false);
+                self.save_state.set(SaveState::Saved(saved_at));
+                storage::set_current_id(&id);
+                self.relist();
+                if !self.drafts.with_untracked(|l| l.iter().any(|e| e.id == id)) {
+                    // A name kept in memory only: the list read back lacks nothing then.
+                    self.drafts.update(|l| {
+                        l.insert(
+                            0,
+                            DraftEntry {
+                                id: id.clone(),
+                                name,
+                                saved_at,
+                                broken: None,
+                            },
+                        )
+                    });
+                }
+                self.notify(false, "已重新保存本页内容。".into());
+            }
+            Err(e) => self.save_state.set(SaveState::Failed(e.to_string())),
+        }
+    }
+
+    /// Reads the draft menu again from storage.
+    fn relist(&self) {
+        if let Ok(stored) = storage::list() {
+            self.drafts.set(stored.iter().map(entry).collect());
+        }
+    }
+
+    // ----- files downloaded, backups -----
+
+    /// The open draft was downloaded (JSON or HTML): its edits are in a file now.
+    pub fn downloaded(&self) {
+        if let Some(id) = self.current.get_untracked() {
+            storage::clear_unexported(&[id]);
+        }
+        self.unexported_since.set(None);
+    }
+
+    /// The text of a backup of every stored draft (after saving the open one), and the ids it
+    /// holds; the caller downloads it and then calls [`AppState::backed_up`].
+    pub fn backup(&self) -> Result<(String, Vec<String>), String> {
+        self.save_now();
+        let entries = storage::entries().map_err(|e| e.to_string())?;
+        let text = write_backup(&entries, now_ms()).map_err(|e| e.to_string())?;
+        Ok((text, entries.into_iter().map(|e| e.id).collect()))
+    }
+
+    /// A backup of these drafts was downloaded.
+    pub fn backed_up(&self, ids: &[String]) {
+        storage::clear_unexported(ids);
+        self.unexported_since.set(None);
+        self.notify(false, format!("已下载 {} 份草稿的备份文件。", ids.len()));
+    }
+
+    /// Restores a backup file: adds what is not here at once, and asks before replacing older
+    /// drafts here. A file that is not a backup leaves everything as it was.
+    pub fn restore(&self, file_name: &str, bytes: &[u8]) {
+        let backup = match read_backup_bytes(bytes) {
+            Ok(backup) => backup,
+            Err(e) => return self.refuse_restore(file_name, &e.to_string()),
+        };
+        // The open draft's edits are stored first, so that its revision here is current.
+        self.save_now();
+        let plan = plan_restore(backup, storage::raw);
+        if plan.needs_confirmation() {
+            self.pending.set(Some(Pending::Restore {
+                file: file_name.to_owned(),
+                plan,
+            }));
+        } else {
+            self.apply_restore(file_name, plan, false);
+        }
+    }
+
+    pub fn refuse_restore(&self, file_name: &str, reason: &str) {
+        self.notify(
+            true,
+            format!("无法从“{file_name}”恢复：{reason}。本机的草稿没有改动。"),
+        );
+    }
+
+    /// Writes a restore: the drafts to add and the copies, and the older ones here replaced
+    /// when `replace` (the user confirmed). Reports what was done, and what could not be.
+    pub fn apply_restore(&self, file_name: &str, plan: Plan, replace: bool) {
+        let mut writes: Vec<&Entry> = plan.add.iter().chain(&plan.copies).collect();
+        if replace {
+            writes.extend(&plan.replace);
+        }
+        let mut failed: Vec<String> = Vec::new();
+        let mut written = 0;
+        for e in &writes {
+            match storage::put_raw(&e.id, &e.raw) {
+                Ok(()) => written += 1,
+                Err(err) => failed.push(format!("“{}”（{err}）", e.name())),
+            }
+        }
+        self.relist();
+        // The open draft replaced by the backup's version: show that one.
+        let open = self.current.get_untracked();
+        if replace && plan.replace.iter().any(|e| Some(&e.id) == open.as_ref()) {
+            if let Some(id) = open {
+                if let Ok(Some(StoredDraft {
+                    content: Ok(draft),
+                    rev,
+                    saved_at,
+                    ..
+                })) = storage::get(&id)
+                {
+                    self.load_saved(&id, draft, rev, saved_at);
+                }
+            }
+        }
+        let report = plan.report(file_name, replace, written, &failed);
+        self.notify(!failed.is_empty(), report);
     }
 
     /// True when edits on screen are not in storage (the last save failed, or there is none).

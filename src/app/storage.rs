@@ -11,12 +11,14 @@
 //! the page; and its typed get/set re-encode values, where a broken entry must be kept byte for
 //! byte.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::dom::{js_error_name, js_error_text};
+use crate::backup::Entry;
 use crate::model::Draft;
 use crate::stored::{
-    draft_id, draft_key, entry_rev, entry_text, parse_entry, StoredDraft, CURRENT_KEY,
+    draft_id, draft_key, entry_rev, entry_text, parse_entry, unexported_key, StoredDraft,
+    CURRENT_KEY, UNEXPORTED_PREFIX,
 };
 
 /// Why storage did not work, for the user.
@@ -66,6 +68,123 @@ pub fn list() -> Result<Vec<StoredDraft>, StorageError> {
     Ok(drafts)
 }
 
+/// Every stored entry as storage holds it (for a backup).
+pub fn entries() -> Result<Vec<Entry>, StorageError> {
+    let s = storage()?;
+    let len = s
+        .length()
+        .map_err(|e| StorageError::Unavailable(js_error_text(&e)))?;
+    let mut entries = Vec::new();
+    for i in 0..len {
+        let Ok(Some(key)) = s.key(i) else { continue };
+        if let Some(id) = draft_id(&key) {
+            let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
+            entries.push(Entry {
+                id: id.to_owned(),
+                raw,
+            });
+        }
+    }
+    Ok(entries)
+}
+
+/// True when storage holds at least one draft.
+pub fn has_drafts() -> Result<bool, StorageError> {
+    let s = storage()?;
+    let len = s
+        .length()
+        .map_err(|e| StorageError::Unavailable(js_error_text(&e)))?;
+    Ok((0..len).any(|i| {
+        s.key(i)
+            .ok()
+            .flatten()
+            .is_some_and(|k| draft_id(&k).is_some())
+    }))
+}
+
+/// The stored entry of a draft exactly as stored, if it is there.
+pub fn raw(id: &str) -> Option<String> {
+    storage().ok()?.get_item(&draft_key(id)).ok().flatten()
+}
+
+/// Stores an entry exactly as given (a restored one), in one `setItem`.
+pub fn put_raw(id: &str, raw: &str) -> Result<(), StorageError> {
+    storage()?
+        .set_item(&draft_key(id), raw)
+        .map_err(write_error)
+}
+
+/// When the draft's edits stopped being in a downloaded file (see `stored::unexported_key`).
+pub fn unexported_since(id: &str) -> Option<String> {
+    storage().ok()?.get_item(&unexported_key(id)).ok().flatten()
+}
+
+/// Notes the first edit of a draft that is in no downloaded file. Best effort: when it cannot
+/// be stored, the reminder is only not shown.
+pub fn set_unexported_since(id: &str, at: f64) {
+    if let Ok(s) = storage() {
+        let _ = s.set_item(&unexported_key(id), &at.to_string());
+    }
+}
+
+/// Notes that every edit of these drafts is in a downloaded file.
+pub fn clear_unexported(ids: &[String]) {
+    if let Ok(s) = storage() {
+        for id in ids {
+            let _ = s.remove_item(&unexported_key(id));
+        }
+    }
+}
+
+/// The draft a key of the reminder belongs to.
+pub fn unexported_id(key: &str) -> Option<&str> {
+    key.strip_prefix(UNEXPORTED_PREFIX)
+}
+
+/// Whether the browser keeps this site's storage when it runs short of space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persistence {
+    Persistent,
+    BestEffort,
+    /// The browser has no `navigator.storage.persist` (an old one, or a `file://` page).
+    Unsupported,
+}
+
+/// Asks the browser to keep the data (`navigator.storage.persist()`), where it can be asked;
+/// never an error where the API is missing or refuses.
+pub async fn persist() -> Persistence {
+    let call = |name: &str| -> Option<js_sys::Promise> {
+        let window = web_sys::window()?;
+        let navigator = js_sys::Reflect::get(&window, &"navigator".into()).ok()?;
+        let manager = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+        let method: js_sys::Function = js_sys::Reflect::get(&manager, &name.into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        method.call0(&manager).ok()?.dyn_into().ok()
+    };
+    let granted = |promise: js_sys::Promise| async move {
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+    };
+    let Some(persisted) = call("persisted") else {
+        return Persistence::Unsupported;
+    };
+    let already = granted(persisted).await.unwrap_or(false);
+    let now = match (already, call("persist")) {
+        (true, _) => true,
+        (false, Some(asked)) => granted(asked).await.unwrap_or(false),
+        (false, None) => false,
+    };
+    if now {
+        Persistence::Persistent
+    } else {
+        Persistence::BestEffort
+    }
+}
+
 /// One stored draft, if it is still there.
 pub fn get(id: &str) -> Result<Option<StoredDraft>, StorageError> {
     let raw = storage()?.get_item(&draft_key(id)).ok().flatten();
@@ -95,7 +214,10 @@ pub fn save(
 }
 
 pub fn remove(id: &str) -> Result<(), StorageError> {
-    storage()?.remove_item(&draft_key(id)).map_err(write_error)
+    let s = storage()?;
+    s.remove_item(&draft_key(id)).map_err(write_error)?;
+    let _ = s.remove_item(&unexported_key(id));
+    Ok(())
 }
 
 pub fn current_id() -> Option<String> {

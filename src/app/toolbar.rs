@@ -4,10 +4,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{clock_time, download, is_hosted, short_date_time};
-use super::import::ImportButton;
+use super::dom::{clock_time, date_stamp, download, is_hosted, now_ms, short_date_time};
+use super::import::{ImportButton, RestoreButton};
 use super::state::{AppState, Conflict, DownloadKind, Pending, SaveState};
+use super::storage::Persistence;
+use crate::backup::backup_file_name;
 use crate::export::{html_file_name, json_file_name, render_html, render_json};
+use crate::stored::{reminder_days, reminder_text};
 
 #[component]
 pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
@@ -73,8 +76,21 @@ pub fn download_now(state: AppState, kind: DownloadKind) {
             .and_then(|json| download(&json_file_name(d), "application/json", &json)),
         DownloadKind::Html => download(&html_file_name(d), "text/html", &render_html(d)),
     });
-    if let Err(e) = result {
-        state.notify(true, e);
+    match result {
+        Ok(()) => state.downloaded(),
+        Err(e) => state.notify(true, e),
+    }
+}
+
+/// Downloads a backup of every stored draft.
+pub fn download_backup(state: AppState) {
+    let result = state.backup().and_then(|(text, ids)| {
+        let name = backup_file_name(&date_stamp(now_ms()));
+        download(&name, "application/json", &text).map(|()| ids)
+    });
+    match result {
+        Ok(ids) => state.backed_up(&ids),
+        Err(e) => state.notify(true, format!("无法备份：{e}")),
     }
 }
 
@@ -86,7 +102,10 @@ fn SaveIndicator() -> impl IntoView {
         SaveState::Pending => "有修改，即将保存…".to_owned(),
         SaveState::Failed(reason) => format!("保存失败：{reason}"),
         SaveState::NoStorage(reason) => format!("无法自动保存：{reason}"),
-        SaveState::Conflict => "未保存：这份草稿在另一个标签页中被改动".to_owned(),
+        SaveState::Conflict => match state.conflict.get() {
+            Some(Conflict::Cleared) => "未保存：本浏览器的草稿存储已被清除".to_owned(),
+            _ => "未保存：这份草稿在另一个标签页中被改动".to_owned(),
+        },
     });
     let failed = move || {
         matches!(
@@ -94,8 +113,43 @@ fn SaveIndicator() -> impl IntoView {
             SaveState::Failed(_) | SaveState::NoStorage(_) | SaveState::Conflict
         )
     };
+    // Re-read every minute, so a page left open for days shows the reminder when it is due.
+    let minute = RwSignal::new(0u32);
+    if let Ok(handle) = set_interval_with_handle(
+        move || minute.update(|m| *m = m.wrapping_add(1)),
+        std::time::Duration::from_secs(60),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let reminder = Memo::new(move |_| {
+        minute.track();
+        if state.reminder_dismissed.get() {
+            return None;
+        }
+        state
+            .unexported_since
+            .with(|since| reminder_days(since.as_deref(), now_ms()))
+            .map(reminder_text)
+    });
     view! {
         <div class="save-state" class:save-failed=failed id="save-state" role="status">
+            <Show when=move || reminder.with(Option::is_some)>
+                <span class="reminder" id="backup-reminder">
+                    <span id="backup-reminder-text">{move || reminder.get().unwrap_or_default()}</span>
+                    <button type="button" class="small" id="reminder-backup" on:click=move |_| download_backup(state)>
+                        "下载备份"
+                    </button>
+                    <button
+                        type="button"
+                        class="small"
+                        id="reminder-dismiss"
+                        aria-label="不再提醒"
+                        on:click=move |_| state.reminder_dismissed.set(true)
+                    >
+                        "×"
+                    </button>
+                </span>
+            </Show>
             <span id="save-state-text">{text}</span>
             {move || {
                 failed()
@@ -185,6 +239,16 @@ fn DraftMenu() -> impl IntoView {
                         <button type="button" id="draft-duplicate" on:click=move |_| state.duplicate() disabled=no_storage>"复制"</button>
                         <button type="button" id="draft-rename" on:click=start_rename disabled=no_storage>"重命名"</button>
                         <button type="button" id="draft-delete" class="danger" on:click=ask_delete disabled=no_storage>"删除"</button>
+                        <button
+                            type="button"
+                            id="backup-all"
+                            on:click=move |_| download_backup(state)
+                            disabled=no_storage
+                            title="把本浏览器中的全部草稿下载为一个文件，可在另一台电脑上恢复"
+                        >
+                            "备份全部草稿"
+                        </button>
+                        <RestoreButton />
                     }
                 }
             >
@@ -212,7 +276,36 @@ fn DraftMenu() -> impl IntoView {
                 </form>
             </Show>
             <BrokenDrafts />
+            <PersistenceNote />
         </div>
+    }
+}
+
+/// Whether the browser will keep the drafts when it runs short of space.
+#[component]
+fn PersistenceNote() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = move || match state.persistence.get() {
+        Some(Persistence::Persistent) => "本机存储：已设为持久保存，浏览器不会自动清除",
+        Some(Persistence::BestEffort) => {
+            "本机存储：未设为持久保存，浏览器空间不足或清理数据时可能清除，请定期备份"
+        }
+        Some(Persistence::Unsupported) => "本机存储：此浏览器无法设为持久保存，请定期备份",
+        None => "",
+    };
+    view! {
+        <p
+            class="persistence"
+            id="storage-persistence"
+            data-state=move || match state.persistence.get() {
+                Some(Persistence::Persistent) => "persistent",
+                Some(Persistence::BestEffort) => "best-effort",
+                Some(Persistence::Unsupported) => "unsupported",
+                None => "",
+            }
+        >
+            {text}
+        </p>
     }
 }
 
@@ -292,6 +385,14 @@ pub fn ConfirmBar() -> impl IntoView {
         Some(Pending::DeleteDraft { name, .. }) => {
             format!("确定删除草稿“{name}”吗？删除后无法恢复（可先下载 JSON 备份）。")
         }
+        Some(Pending::Restore { file, plan }) => {
+            let names: Vec<String> = plan.replace.iter().map(|e| e.name()).collect();
+            format!(
+                "从“{file}”恢复会用备份中的版本替换本机较旧的 {} 份草稿：{}。要替换吗？（本机较新的草稿不会被覆盖，任何草稿都不会被删除。）",
+                names.len(),
+                names.join("、")
+            )
+        }
         Some(Pending::Download { kind, errors }) => format!(
             "这份草稿还有 {errors} 个错误。仍要下载{}吗？",
             match kind {
@@ -304,6 +405,7 @@ pub fn ConfirmBar() -> impl IntoView {
     let confirm_label = Signal::derive(move || {
         match state.pending.get() {
             Some(Pending::DeleteDraft { .. }) => "删除",
+            Some(Pending::Restore { .. }) => "替换并恢复",
             _ => "仍然下载",
         }
         .to_owned()
@@ -316,8 +418,16 @@ pub fn ConfirmBar() -> impl IntoView {
         match pending {
             Pending::DeleteDraft { id, .. } => state.delete(&id),
             Pending::Download { kind, .. } => download_now(state, kind),
+            Pending::Restore { file, plan } => state.apply_restore(&file, plan, true),
         }
     };
+    let restore_others = move |_| {
+        if let Some(Pending::Restore { file, plan }) = state.pending.get_untracked() {
+            state.pending.set(None);
+            state.apply_restore(&file, plan, false);
+        }
+    };
+    let restoring = move || matches!(state.pending.get(), Some(Pending::Restore { .. }));
     let button = NodeRef::<leptos::html::Button>::new();
     // Move focus to the question's button when it appears, so the keyboard user is there.
     Effect::new(move |_| {
@@ -334,6 +444,11 @@ pub fn ConfirmBar() -> impl IntoView {
                 <button type="button" id="confirm-yes" class="danger" node_ref=button on:click=confirm>
                     {confirm_label}
                 </button>
+                <Show when=restoring>
+                    <button type="button" id="confirm-others" on:click=restore_others>
+                        "不替换，只恢复其余的"
+                    </button>
+                </Show>
                 <button type="button" id="confirm-no" on:click=move |_| state.pending.set(None)>"取消"</button>
             </div>
         </Show>
@@ -345,7 +460,8 @@ pub fn ConfirmBar() -> impl IntoView {
 pub fn ConflictBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let changed = move || state.conflict.get() == Some(Conflict::ChangedElsewhere);
-    let question = Signal::derive(move || match state.conflict.get() {
+    let question = Signal::derive(move || {
+        match state.conflict.get() {
         Some(Conflict::ChangedElsewhere) => {
             "另一个标签页也修改并保存了这份草稿。本页的修改没有保存，也没有覆盖对方的内容。请选择："
                 .to_owned()
@@ -353,15 +469,31 @@ pub fn ConflictBar() -> impl IntoView {
         Some(Conflict::DeletedElsewhere) => {
             "这份草稿已在另一个标签页中删除。本页内容仍在屏幕上，尚未保存。请选择：".to_owned()
         }
+        Some(Conflict::Cleared) => {
+            "本浏览器中保存的草稿已被清除（可能是清除了浏览数据，或在另一个标签页中清除）。本页内容仍在屏幕上，尚未保存。请选择："
+                .to_owned()
+        }
         None => String::new(),
+    }
     });
     view! {
         <Show when=move || state.conflict.with(Option::is_some)>
             <div class="confirm" role="alertdialog" aria-labelledby="conflict-question" id="conflict">
                 <p id="conflict-question">{question}</p>
-                <button type="button" id="conflict-keep" on:click=move |_| state.keep_as_new()>
-                    "把本页内容另存为新草稿"
-                </button>
+                <Show
+                    when=move || state.conflict.get() == Some(Conflict::Cleared)
+                    fallback=move || {
+                        view! {
+                            <button type="button" id="conflict-keep" on:click=move |_| state.keep_as_new()>
+                                "把本页内容另存为新草稿"
+                            </button>
+                        }
+                    }
+                >
+                    <button type="button" id="conflict-store-again" on:click=move |_| state.store_again()>
+                        "重新保存本页内容"
+                    </button>
+                </Show>
                 <Show when=changed>
                     <button type="button" id="conflict-take" class="danger" on:click=move |_| state.take_stored()>
                         "载入另一标签页的版本（放弃本页修改）"

@@ -62,7 +62,7 @@ pub enum BackupError {
     File(ReadError),
     #[error("不是草稿备份文件：{0}")]
     NotABackup(&'static str),
-    #[error("这是一份草稿文件，不是备份：请用“导入 JSON”打开它")]
+    #[error("这是一份草稿文件，不是备份：请用“导入草稿…”打开它")]
     IsDraft,
     #[error("这是另一种文件（format 为“{0}”），不是草稿备份（format 应为“selfeval-backup”）")]
     OtherFormat(String),
@@ -74,6 +74,11 @@ pub enum BackupError {
     TooManyDrafts(usize),
     #[error("备份中第 {at} 份草稿{problem}")]
     BadEntry { at: usize, problem: &'static str },
+}
+
+/// The name a backup is downloaded as, for its date (`2026-12-01`).
+pub fn backup_file_name(date: &str) -> String {
+    format!("草稿备份-{date}.json")
 }
 
 /// Writes a backup of `entries` made at `created_at`: pretty-printed JSON, one object per draft.
@@ -207,6 +212,39 @@ impl Plan {
     /// True when the restore writes nothing without asking.
     pub fn needs_confirmation(&self) -> bool {
         !self.replace.is_empty()
+    }
+
+    /// What a restore from `file` did, for the user: `written` drafts stored, the older ones
+    /// here replaced or not (`replaced`), and the writes that `failed` (each named, with why).
+    pub fn report(&self, file: &str, replaced: bool, written: usize, failed: &[String]) -> String {
+        let mut parts = vec![format!("已从“{file}”恢复 {written} 份草稿")];
+        if self.same > 0 {
+            parts.push(format!("{} 份与本机相同", self.same));
+        }
+        if !self.newer_here.is_empty() {
+            parts.push(format!(
+                "本机较新的 {} 份保留未动：{}",
+                self.newer_here.len(),
+                self.newer_here.join("、")
+            ));
+        }
+        if !self.copies.is_empty() {
+            parts.push(format!(
+                "{} 份与本机同版本但内容不同，已另存为“备份中的版本”",
+                self.copies.len()
+            ));
+        }
+        if !replaced && !self.replace.is_empty() {
+            parts.push(format!("本机较旧的 {} 份未替换", self.replace.len()));
+        }
+        if !failed.is_empty() {
+            parts.push(format!(
+                "{} 份未能恢复：{}",
+                failed.len(),
+                failed.join("、")
+            ));
+        }
+        format!("{}。", parts.join("；"))
     }
 }
 
@@ -373,6 +411,12 @@ mod tests {
         assert_eq!(ids(&plan.copies), ["fork-1-r2"]);
         assert_eq!(plan.copies[0].name(), "分叉（备份中的版本）");
         assert!(plan.needs_confirmation());
+        assert_eq!(
+            plan.report("备份.json", false, 2, &["“新”（空间已满）".to_owned()]),
+            "已从“备份.json”恢复 2 份草稿；1 份与本机相同；本机较新的 1 份保留未动：较新；\
+             1 份与本机同版本但内容不同，已另存为“备份中的版本”；本机较旧的 1 份未替换；\
+             1 份未能恢复：“新”（空间已满）。"
+        );
         let nothing_older = plan_restore(backup, |_| None);
         assert!(!nothing_older.needs_confirmation());
         assert_eq!(nothing_older.add.len(), 5);
