@@ -12,6 +12,38 @@ use crate::draft_file::{ReadError, MAX_FILE_BYTES};
 
 #[component]
 pub fn ImportButton() -> impl IntoView {
+    view! { <FileButton id="import" label="导入草稿…" on_files=import_files /> }
+}
+
+/// 从备份恢复: a backup file restored into storage.
+#[component]
+pub fn RestoreButton() -> impl IntoView {
+    let restore = |state: AppState, files: &web_sys::FileList| {
+        if let Some(file) = files.get(0) {
+            let too_large = |bytes| BackupError::TooLarge { bytes }.to_string();
+            read_file(
+                state,
+                file,
+                MAX_BACKUP_BYTES,
+                too_large,
+                |state, name, read| match read {
+                    Ok(bytes) => state.restore(name, &bytes),
+                    Err(reason) => state.refuse_restore(name, &reason),
+                },
+            );
+        }
+    };
+    view! { <FileButton id="restore" label="从备份恢复…" on_files=restore /> }
+}
+
+/// A button that opens a picker for `.json` files (the hidden input `{id}-file`, the button
+/// `{id}-button`) and hands the chosen files to `on_files`.
+#[component]
+fn FileButton(
+    id: &'static str,
+    label: &'static str,
+    on_files: fn(AppState, &web_sys::FileList),
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |ev: web_sys::Event| {
@@ -22,26 +54,26 @@ pub fn ImportButton() -> impl IntoView {
             return;
         };
         if let Some(files) = el.files() {
-            import_files(state, &files);
+            on_files(state, &files);
         }
-        // Choosing the same file again must import it again.
+        // Choosing the same file again must read it again.
         el.set_value("");
     };
     view! {
         <button
             type="button"
-            id="import-button"
+            id=format!("{id}-button")
             on:click=move |_| {
                 if let Some(el) = input.get() {
                     el.click();
                 }
             }
         >
-            "导入草稿…"
+            {label}
         </button>
         <input
             type="file"
-            id="import-file"
+            id=format!("{id}-file")
             accept=".json,application/json"
             class="visually-hidden"
             tabindex="-1"
@@ -50,97 +82,48 @@ pub fn ImportButton() -> impl IntoView {
             on:change=on_change
         />
     }
-}
-
-/// 从备份恢复: a file picker for a backup file.
-#[component]
-pub fn RestoreButton() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let input = NodeRef::<leptos::html::Input>::new();
-    let on_change = move |ev: web_sys::Event| {
-        let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = el.files().and_then(|files| files.get(0)) {
-            restore_file(state, file);
-        }
-        el.set_value("");
-    };
-    view! {
-        <button
-            type="button"
-            id="restore-button"
-            on:click=move |_| {
-                if let Some(el) = input.get() {
-                    el.click();
-                }
-            }
-        >
-            "从备份恢复…"
-        </button>
-        <input
-            type="file"
-            id="restore-file"
-            accept=".json,application/json"
-            class="visually-hidden"
-            tabindex="-1"
-            aria-hidden="true"
-            node_ref=input
-            on:change=on_change
-        />
-    }
-}
-
-fn restore_file(state: AppState, file: web_sys::File) {
-    let name = file.name();
-    let size = file.size();
-    if size > MAX_BACKUP_BYTES as f64 {
-        let bytes = size as usize;
-        state.refuse_restore(&name, &BackupError::TooLarge { bytes }.to_string());
-        return;
-    }
-    spawn_local(async move {
-        match JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                state.restore(&name, &bytes);
-            }
-            Err(e) => {
-                state.refuse_restore(&name, &format!("无法读取文件（{}）", js_error_text(&e)))
-            }
-        }
-    });
 }
 
 /// Imports every file of a list (each opens as a new draft).
 pub fn import_files(state: AppState, files: &web_sys::FileList) {
     for i in 0..files.length() {
         if let Some(file) = files.get(i) {
-            import_file(state, file);
+            let too_large = |bytes| ReadError::TooLarge { bytes }.to_string();
+            read_file(
+                state,
+                file,
+                MAX_FILE_BYTES,
+                too_large,
+                |state, name, read| match read {
+                    Ok(bytes) => state.import(name, &bytes),
+                    Err(reason) => state.refuse_import(name, &reason),
+                },
+            );
         }
     }
 }
 
-fn import_file(state: AppState, file: web_sys::File) {
+/// Reads a chosen file's bytes and hands them, or why they could not be read, to `then`; a
+/// file over `limit` is refused (`too_large`) before a byte of it is read.
+fn read_file(
+    state: AppState,
+    file: web_sys::File,
+    limit: usize,
+    too_large: fn(usize) -> String,
+    then: fn(AppState, &str, Result<Vec<u8>, String>),
+) {
     let name = file.name();
-    // Refuse an oversized file before reading a byte of it.
     let size = file.size();
-    if size > MAX_FILE_BYTES as f64 {
-        let bytes = size as usize;
-        state.refuse_import(&name, &ReadError::TooLarge { bytes }.to_string());
+    if size > limit as f64 {
+        then(state, &name, Err(too_large(size as usize)));
         return;
     }
     spawn_local(async move {
-        match JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                state.import(&name, &bytes);
-            }
-            Err(e) => state.refuse_import(&name, &format!("无法读取文件（{}）", js_error_text(&e))),
-        }
+        let read = JsFuture::from(file.array_buffer())
+            .await
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .map_err(|e| format!("无法读取文件（{}）", js_error_text(&e)));
+        then(state, &name, read);
     });
 }
 

@@ -371,9 +371,9 @@ impl AppState {
         self.dirty.set_value(true);
         if self.unexported_since.with_untracked(Option::is_none) {
             if let Some(id) = self.current.get_untracked() {
-                let at = now_ms();
-                storage::set_unexported_since(&id, at);
-                self.unexported_since.set(Some(at.to_string()));
+                let at = stored::time_text(now_ms());
+                storage::set_unexported_since(&id, &at);
+                self.unexported_since.set(Some(at));
             }
         }
         if !matches!(self.save_state.get_untracked(), SaveState::NoStorage(_)) {

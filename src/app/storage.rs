@@ -121,9 +121,9 @@ pub fn unexported_since(id: &str) -> Option<String> {
 
 /// Notes the first edit of a draft that is in no downloaded file. Best effort: when it cannot
 /// be stored, the reminder is only not shown.
-pub fn set_unexported_since(id: &str, at: f64) {
+pub fn set_unexported_since(id: &str, at: &str) {
     if let Ok(s) = storage() {
-        let _ = s.set_item(&unexported_key(id), &at.to_string());
+        let _ = s.set_item(&unexported_key(id), at);
     }
 }
 

@@ -133,8 +133,7 @@ fn SaveIndicator() -> impl IntoView {
     });
     view! {
         <div class="save-state" class:save-failed=failed id="save-state" role="status">
-            <Show when=move || reminder.with(Option::is_some)>
-                <span class="reminder" id="backup-reminder">
+            <span class="reminder" id="backup-reminder" hidden=move || reminder.with(Option::is_none)>
                     <span id="backup-reminder-text">{move || reminder.get().unwrap_or_default()}</span>
                     <button type="button" class="small" id="reminder-backup" on:click=move |_| download_backup(state)>
                         "下载备份"
@@ -148,8 +147,7 @@ fn SaveIndicator() -> impl IntoView {
                     >
                         "×"
                     </button>
-                </span>
-            </Show>
+            </span>
             <span id="save-state-text">{text}</span>
             {move || {
                 failed()
@@ -201,6 +199,21 @@ fn DraftMenu() -> impl IntoView {
         }
     };
     let no_storage = move || state.current.get().is_none();
+    // Whether the browser will keep the drafts when it runs short of space.
+    let persistence = move || match state.persistence.get() {
+        Some(Persistence::Persistent) => {
+            ("persistent", "本机存储：已设为持久保存，浏览器不会自动清除")
+        }
+        Some(Persistence::BestEffort) => (
+            "best-effort",
+            "本机存储：未设为持久保存，浏览器空间不足或清理数据时可能清除，请定期备份",
+        ),
+        Some(Persistence::Unsupported) => (
+            "unsupported",
+            "本机存储：此浏览器无法设为持久保存，请定期备份",
+        ),
+        None => ("", ""),
+    };
     view! {
         <div class="draft-menu">
             <label for="draft-select">"草稿"</label>
@@ -276,36 +289,10 @@ fn DraftMenu() -> impl IntoView {
                 </form>
             </Show>
             <BrokenDrafts />
-            <PersistenceNote />
+            <p class="persistence" id="storage-persistence" data-state=move || persistence().0>
+                {move || persistence().1}
+            </p>
         </div>
-    }
-}
-
-/// Whether the browser will keep the drafts when it runs short of space.
-#[component]
-fn PersistenceNote() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let text = move || match state.persistence.get() {
-        Some(Persistence::Persistent) => "本机存储：已设为持久保存，浏览器不会自动清除",
-        Some(Persistence::BestEffort) => {
-            "本机存储：未设为持久保存，浏览器空间不足或清理数据时可能清除，请定期备份"
-        }
-        Some(Persistence::Unsupported) => "本机存储：此浏览器无法设为持久保存，请定期备份",
-        None => "",
-    };
-    view! {
-        <p
-            class="persistence"
-            id="storage-persistence"
-            data-state=move || match state.persistence.get() {
-                Some(Persistence::Persistent) => "persistent",
-                Some(Persistence::BestEffort) => "best-effort",
-                Some(Persistence::Unsupported) => "unsupported",
-                None => "",
-            }
-        >
-            {text}
-        </p>
     }
 }
 
@@ -444,11 +431,9 @@ pub fn ConfirmBar() -> impl IntoView {
                 <button type="button" id="confirm-yes" class="danger" node_ref=button on:click=confirm>
                     {confirm_label}
                 </button>
-                <Show when=restoring>
-                    <button type="button" id="confirm-others" on:click=restore_others>
-                        "不替换，只恢复其余的"
-                    </button>
-                </Show>
+                <button type="button" id="confirm-others" hidden=move || !restoring() on:click=restore_others>
+                    "不替换，只恢复其余的"
+                </button>
                 <button type="button" id="confirm-no" on:click=move |_| state.pending.set(None)>"取消"</button>
             </div>
         </Show>
@@ -460,6 +445,7 @@ pub fn ConfirmBar() -> impl IntoView {
 pub fn ConflictBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let changed = move || state.conflict.get() == Some(Conflict::ChangedElsewhere);
+    let cleared = move || state.conflict.get() == Some(Conflict::Cleared);
     let question = Signal::derive(move || {
         match state.conflict.get() {
         Some(Conflict::ChangedElsewhere) => {
@@ -480,20 +466,15 @@ pub fn ConflictBar() -> impl IntoView {
         <Show when=move || state.conflict.with(Option::is_some)>
             <div class="confirm" role="alertdialog" aria-labelledby="conflict-question" id="conflict">
                 <p id="conflict-question">{question}</p>
-                <Show
-                    when=move || state.conflict.get() == Some(Conflict::Cleared)
-                    fallback=move || {
-                        view! {
-                            <button type="button" id="conflict-keep" on:click=move |_| state.keep_as_new()>
-                                "把本页内容另存为新草稿"
-                            </button>
-                        }
-                    }
+                // Cleared: store it again under its own name; deleted elsewhere: keep it as a
+                // new draft beside what the other tab left.
+                <button
+                    type="button"
+                    id=move || if cleared() { "conflict-store-again" } else { "conflict-keep" }
+                    on:click=move |_| if cleared() { state.store_again() } else { state.keep_as_new() }
                 >
-                    <button type="button" id="conflict-store-again" on:click=move |_| state.store_again()>
-                        "重新保存本页内容"
-                    </button>
-                </Show>
+                    {move || if cleared() { "重新保存本页内容" } else { "把本页内容另存为新草稿" }}
+                </button>
                 <Show when=changed>
                     <button type="button" id="conflict-take" class="danger" on:click=move |_| state.take_stored()>
                         "载入另一标签页的版本（放弃本页修改）"

@@ -81,9 +81,15 @@ pub const REMIND_AFTER_DAYS: u64 = 3;
 /// How many whole days the draft's edits have been in no downloaded file (`unexported_since`,
 /// as [`unexported_key`] holds it), when that is long enough for the reminder; `None` otherwise.
 pub fn reminder_days(unexported_since: Option<&str>, now: f64) -> Option<u64> {
-    let since: f64 = unexported_since?.trim().parse().ok()?;
-    let days = ((now - since) / 86_400_000.0).floor();
+    let since: u64 = unexported_since?.trim().parse().ok()?;
+    let days = ((now - since as f64) / 86_400_000.0).floor();
     (days.is_finite() && days >= REMIND_AFTER_DAYS as f64).then_some(days as u64)
+}
+
+/// A time (ms since 1970) as [`unexported_key`] holds it: whole milliseconds, written without
+/// the float formatting a fraction would need.
+pub fn time_text(ms: f64) -> String {
+    (ms.max(0.0) as u64).to_string()
 }
 
 /// The reminder the save state shows, for [`reminder_days`].
@@ -406,20 +412,12 @@ mod tests {
         let day = 86_400_000.0;
         let now = 1.8e12;
         assert_eq!(reminder_days(None, now), None);
-        assert_eq!(
-            reminder_days(Some(&(now - 2.9 * day).to_string()), now),
-            None
-        );
-        assert_eq!(
-            reminder_days(Some(&(now - 3.0 * day).to_string()), now),
-            Some(3)
-        );
-        assert_eq!(
-            reminder_days(Some(&(now - 5.5 * day).to_string()), now),
-            Some(5)
-        );
+        let since = |days: f64| time_text(now - days * day);
+        assert_eq!(reminder_days(Some(&since(2.9)), now), None);
+        assert_eq!(reminder_days(Some(&since(3.0)), now), Some(3));
+        assert_eq!(reminder_days(Some(&since(5.5)), now), Some(5));
         // A clock set back, or a value that is not a time, shows nothing.
-        assert_eq!(reminder_days(Some(&(now + day).to_string()), now), None);
+        assert_eq!(reminder_days(Some(&since(-1.0)), now), None);
         assert_eq!(reminder_days(Some("soon"), now), None);
         assert_eq!(
             reminder_text(5),

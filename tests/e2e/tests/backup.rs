@@ -67,6 +67,13 @@ async fn restore(h: &Harness, file: &std::path::Path) {
         .expect("choose file");
 }
 
+/// True when the reminder to download a backup is shown.
+async fn reminder_shown(h: &Harness) -> bool {
+    h.js("const r = document.getElementById('backup-reminder'); return !!r && !r.hidden;")
+        .await
+        == json!(true)
+}
+
 async fn raw_of(h: &Harness, key: &str) -> Option<String> {
     h.js_with(
         "return localStorage.getItem(arguments[0]);",
@@ -302,7 +309,7 @@ async fn the_reminder_appears_after_days_without_a_download_and_goes_with_one() 
     // Fresh edits: no reminder.
     h.type_into("meta.short_name", "信访局").await;
     h.wait_saved("saved").await;
-    assert!(h.text_if_present("#backup-reminder").await.is_none());
+    assert!(!reminder_shown(&h).await);
     let key = "'selfeval:unexported:' + localStorage.getItem('selfeval:current')";
     assert!(h
         .js(&format!("return localStorage.getItem({key});"))
@@ -316,17 +323,15 @@ async fn the_reminder_appears_after_days_without_a_download_and_goes_with_one() 
     h.js(&days_ago(6)).await;
     h.reload().await;
     h.eventually("the reminder", || async {
-        h.text_if_present("#backup-reminder-text")
-            .await
-            .is_some_and(|t| t == "本草稿只保存在本浏览器中，已 6 天未下载备份")
+        reminder_shown(&h).await
+            && h.text_of("#backup-reminder-text").await
+                == "本草稿只保存在本浏览器中，已 6 天未下载备份"
     })
     .await;
     let file = download_backup(&h, "#reminder-backup").await;
     assert!(read_backup_bytes(&std::fs::read(file).unwrap()).is_ok());
-    h.eventually("the reminder goes", || async {
-        h.text_if_present("#backup-reminder").await.is_none()
-    })
-    .await;
+    h.eventually("the reminder goes", || async { !reminder_shown(&h).await })
+        .await;
     assert!(h
         .js(&format!("return localStorage.getItem({key});"))
         .await
@@ -335,20 +340,18 @@ async fn the_reminder_appears_after_days_without_a_download_and_goes_with_one() 
     // Dismissed, it stays away on this page; a JSON download also counts as one.
     h.js(&days_ago(4)).await;
     h.reload().await;
-    h.eventually("the reminder again", || async {
-        h.text_if_present("#backup-reminder").await.is_some()
-    })
-    .await;
+    h.eventually("the reminder again", || async { reminder_shown(&h).await })
+        .await;
     h.click("#reminder-dismiss").await;
-    assert!(h.text_if_present("#backup-reminder").await.is_none());
+    assert!(!reminder_shown(&h).await);
     h.reload().await;
     h.eventually("the reminder after a reload", || async {
-        h.text_if_present("#backup-reminder").await.is_some()
+        reminder_shown(&h).await
     })
     .await;
     h.click("#download-json").await;
     h.eventually("the reminder goes with a JSON download", || async {
-        h.text_if_present("#backup-reminder").await.is_none()
+        !reminder_shown(&h).await
     })
     .await;
     h.close().await;
