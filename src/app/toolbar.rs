@@ -184,10 +184,22 @@ fn DraftMenu() -> impl IntoView {
             select.set_value(&state.current.get_untracked().unwrap_or_default());
         }
     };
+    let name_input = NodeRef::<leptos::html::Input>::new();
     let start_rename = move |_| {
         new_name.set(state.current_name());
         renaming.set(true);
     };
+    // The name field takes the focus when it opens, its text selected, so typing replaces it.
+    Effect::new(move |_| {
+        if renaming.get() {
+            if let Some(input) = name_input.get() {
+                // The value first: this may run before the field's own `prop:value` does.
+                input.set_value(&new_name.get_untracked());
+                let _ = input.focus();
+                input.select();
+            }
+        }
+    });
     let finish_rename = move || {
         state.rename(&new_name.get_untracked());
         renaming.set(false);
@@ -276,6 +288,7 @@ fn DraftMenu() -> impl IntoView {
                     <input
                         id="draft-name"
                         type="text"
+                        node_ref=name_input
                         prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))
                         on:keydown=move |ev: web_sys::KeyboardEvent| {
