@@ -31,6 +31,15 @@ pub fn focus_field(path: Path) -> bool {
         .is_some_and(|el| el.focus().is_ok())
 }
 
+/// Moves focus to the first element matching a CSS selector, if there is one that takes it.
+pub fn focus_css(selector: &str) -> bool {
+    let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) else {
+        return false;
+    };
+    el.dyn_ref::<web_sys::HtmlElement>()
+        .is_some_and(|el| el.focus().is_ok())
+}
+
 /// Scrolls a section into view and focuses its heading (which has tabindex -1).
 pub fn go_to_section(section: crate::outline::Section) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(&section_id(section))) {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{field_id, focus_field};
+use super::dom::{field_id, focus_css, focus_field};
 use super::field::FieldMessages;
 use super::form::row_view;
 use super::state::AppState;
@@ -11,6 +11,10 @@ use crate::outline::List;
 use crate::outline::Path;
 
 /// The rows of `list`, each with buttons to move and remove it, and one to add a row at the end.
+///
+/// Focus stays with the user's work: a moved row's button keeps the focus in the row's new
+/// place (so pressing it again moves the row on), a removal leaves the focus on the row before
+/// (or the list's 添加 button), never on another 删除, and the undo is offered where the row was.
 #[component]
 pub fn Rows(list: List) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -20,7 +24,31 @@ pub fn Rows(list: List) -> impl IntoView {
         state.add_row(list);
         // Bring the new row's first field up once it is drawn.
         let last = count.get_untracked().saturating_sub(1);
-        focus_when_drawn(list.first_field(last), 10);
+        focus_when_drawn(Target::Field(list.first_field(last)), 10);
+    };
+    let move_row = move |i: usize, up: bool| {
+        state.move_row(list, i, up);
+        let to = if up { i.saturating_sub(1) } else { i + 1 };
+        focus_when_drawn(Target::MoveButton { list, row: to, up }, 10);
+    };
+    let remove = move |i: usize| {
+        state.remove_row(list, i);
+        let left = count.get_untracked();
+        let target = match i.checked_sub(1) {
+            Some(before) => Target::Field(list.first_field(before)),
+            None if left > 0 => Target::Field(list.first_field(0)),
+            None => Target::AddButton(list),
+        };
+        focus_when_drawn(target, 10);
+    };
+    // The undo of a removal from this list, shown at place `at` (after the last row: `count`).
+    let undo_at = move |at: usize| {
+        let here = move || {
+            state
+                .removed
+                .with(|r| r.as_ref().is_some_and(|r| r.list == list && r.at == at))
+        };
+        move || here().then(|| view! { <UndoRemove list=list at=at /> })
     };
     view! {
         <div class="rows" id=field_id(list.path()) tabindex="-1" data-path=list.path().to_string()>
@@ -31,6 +59,7 @@ pub fn Rows(list: List) -> impl IntoView {
                 children=move |i| {
                     let is_last = move || i + 1 >= count.get();
                     view! {
+                        {undo_at(i)}
                         <fieldset class="row" data-row=i>
                             <legend>{format!("{noun} {}", i + 1)}</legend>
                             <div class="row-fields">{row_view(list, i)}</div>
@@ -38,23 +67,26 @@ pub fn Rows(list: List) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="small"
+                                    data-action="up"
                                     disabled=move || i == 0
-                                    on:click=move |_| state.move_row(list, i, true)
+                                    on:click=move |_| move_row(i, true)
                                 >
                                     "上移"
                                 </button>
                                 <button
                                     type="button"
                                     class="small"
+                                    data-action="down"
                                     disabled=is_last
-                                    on:click=move |_| state.move_row(list, i, false)
+                                    on:click=move |_| move_row(i, false)
                                 >
                                     "下移"
                                 </button>
                                 <button
                                     type="button"
                                     class="small danger"
-                                    on:click=move |_| state.remove_row(list, i)
+                                    data-action="remove"
+                                    on:click=move |_| remove(i)
                                 >
                                     {format!("删除{noun} {}", i + 1)}
                                 </button>
@@ -63,6 +95,10 @@ pub fn Rows(list: List) -> impl IntoView {
                     }
                 }
             />
+            {move || {
+                let at = state.removed.with(|r| r.as_ref().filter(|r| r.list == list).map(|r| r.at));
+                at.filter(|at| *at >= count.get()).map(|at| view! { <UndoRemove list=list at=at /> })
+            }}
             <button type="button" class="add-row" data-add=list.path().to_string() on:click=add>
                 {format!("＋ 添加{noun}")}
             </button>
@@ -70,12 +106,68 @@ pub fn Rows(list: List) -> impl IntoView {
     }
 }
 
-/// Focuses a field as soon as it is on the page, trying again for a few frames (a new row is
-/// drawn by an effect that may not have run yet).
-fn focus_when_drawn(path: Path, frames: u32) {
+/// 撤销删除, where the removed row was, announced to screen readers.
+#[component]
+fn UndoRemove(list: List, at: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let what = state.removed.with_untracked(|r| {
+        r.as_ref()
+            .map(|r| format!("已删除{}。", r.what))
+            .unwrap_or_default()
+    });
+    let undo = move |_| {
+        state.undo_remove();
+        focus_when_drawn(Target::Field(list.first_field(at)), 10);
+    };
+    view! {
+        <div class="notice undo" id="undo" role="status">
+            <p>{what}</p>
+            <button type="button" class="small" id="undo-remove" on:click=undo>
+                "撤销删除"
+            </button>
+        </div>
+    }
+}
+
+/// Where the focus goes after a row action.
+#[derive(Clone, Copy)]
+enum Target {
+    Field(Path),
+    /// A row's 上移 (`up`) or 下移 button; the other one when that one is disabled (the row is
+    /// now first or last).
+    MoveButton {
+        list: List,
+        row: usize,
+        up: bool,
+    },
+    AddButton(List),
+}
+
+impl Target {
+    fn focus(self) -> bool {
+        match self {
+            Target::Field(path) => focus_field(path),
+            Target::MoveButton { list, row, up } => {
+                let button = |up: bool| {
+                    format!(
+                        ".rows[data-path='{}'] fieldset[data-row='{row}'] button[data-action='{}']:not(:disabled)",
+                        list.path(),
+                        if up { "up" } else { "down" }
+                    )
+                };
+                focus_css(&button(up)) || focus_css(&button(!up))
+            }
+            Target::AddButton(list) => focus_css(&format!("button[data-add='{}']", list.path())),
+        }
+    }
+}
+
+/// Focuses a target as soon as it is on the page, trying again for a few frames (a row is drawn
+/// by an effect that may not have run yet).
+fn focus_when_drawn(target: Target, frames: u32) {
     request_animation_frame(move || {
-        if !focus_field(path) && frames > 0 {
-            focus_when_drawn(path, frames - 1);
+        if !target.focus() && frames > 0 {
+            focus_when_drawn(target, frames - 1);
         }
     });
 }

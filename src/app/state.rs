@@ -86,6 +86,9 @@ pub enum DownloadKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Removed {
     pub what: String,
+    /// Where the row was: its list and place, for the undo offered there.
+    pub list: List,
+    pub at: usize,
     pub before: Draft,
 }
 
@@ -336,6 +339,8 @@ impl AppState {
         self.rows_changed();
         self.removed.set(Some(Removed {
             what: format!("{} {}", list.row_noun(), at + 1),
+            list,
+            at,
             before,
         }));
     }

@@ -429,12 +429,17 @@ pub fn ConfirmBar() -> impl IntoView {
     };
     let restoring = move || matches!(state.pending.get(), Some(Pending::Restore { .. }));
     let button = NodeRef::<leptos::html::Button>::new();
-    // Move focus to the question's button when it appears, so the keyboard user is there.
+    let cancel = NodeRef::<leptos::html::Button>::new();
+    // Move focus to the question when it appears, so the keyboard user is there: on 取消 when
+    // the action destroys or replaces something (an Enter too many then does nothing).
     Effect::new(move |_| {
-        if state.pending.with(Option::is_some) {
-            if let Some(b) = button.get() {
-                let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
-            }
+        let target = match state.pending.get() {
+            None => return,
+            Some(Pending::Download { .. }) => button,
+            Some(Pending::DeleteDraft { .. } | Pending::Restore { .. }) => cancel,
+        };
+        if let Some(b) = target.get() {
+            let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     });
     view! {
@@ -447,7 +452,9 @@ pub fn ConfirmBar() -> impl IntoView {
                 <button type="button" id="confirm-others" hidden=move || !restoring() on:click=restore_others>
                     "不替换，只恢复其余的"
                 </button>
-                <button type="button" id="confirm-no" on:click=move |_| state.pending.set(None)>"取消"</button>
+                <button type="button" id="confirm-no" node_ref=cancel on:click=move |_| state.pending.set(None)>
+                    "取消"
+                </button>
             </div>
         </Show>
     }
@@ -501,7 +508,7 @@ pub fn ConflictBar() -> impl IntoView {
     }
 }
 
-/// Import results and storage problems, and the undo of a removed row.
+/// Import results and storage problems.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -519,20 +526,6 @@ pub fn NoticeBar() -> impl IntoView {
                     })}
                 </p>
                 <button type="button" class="small" on:click=move |_| state.notice.set(None)>"知道了"</button>
-            </div>
-        </Show>
-        <Show when=move || state.removed.with(Option::is_some)>
-            <div class="notice" id="undo" role="status">
-                <p>
-                    {Signal::derive(move || {
-                        state
-                            .removed
-                            .with(|r| r.as_ref().map(|r| format!("已删除{}。", r.what)).unwrap_or_default())
-                    })}
-                </p>
-                <button type="button" class="small" id="undo-remove" on:click=move |_| state.undo_remove()>
-                    "撤销删除"
-                </button>
             </div>
         </Show>
     }

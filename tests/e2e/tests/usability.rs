@@ -81,3 +81,92 @@ async fn renaming_a_draft_is_readable_focused_and_keyboard_driven_at_every_width
     }
     h.close().await;
 }
+
+/// The focused element's row, action and id, as the page has them.
+async fn focused(h: &Harness) -> (String, String, String) {
+    let v = h
+        .js("const e = document.activeElement; const row = e && e.closest('fieldset[data-row]');\
+             return [row ? row.dataset.row : '', (e && e.dataset.action) || '', (e && e.id) || ''];")
+        .await;
+    let s = |i: usize| v[i].as_str().unwrap_or_default().to_owned();
+    (s(0), s(1), s(2))
+}
+
+/// Defect 2: row actions keep the user's place; destructive confirmations focus 取消.
+#[tokio::test]
+async fn row_actions_keep_the_users_place_and_destructive_questions_focus_cancel() {
+    let h = Harness::start().await;
+    h.open().await;
+    let list = ".rows[data-path='general_budget.projects']";
+    let names: Vec<String> = {
+        let mut names = Vec::new();
+        for i in 0..3 {
+            names.push(h.value(&format!("general_budget.projects[{i}].name")).await);
+        }
+        names
+    };
+
+    // 下移 twice by keyboard moves the row two places down, not back and forth.
+    h.click(&format!("{list} fieldset[data-row='0'] button[data-action='down']"))
+        .await;
+    h.eventually("focus follows the moved row", || async {
+        focused(&h).await == ("1".into(), "down".into(), String::new())
+    })
+    .await;
+    let active = h.c.active_element().await.unwrap();
+    active.send_keys(ENTER).await.unwrap();
+    h.eventually("moved on", || async {
+        h.value("general_budget.projects[2].name").await == names[0]
+    })
+    .await;
+    // At the bottom 下移 is disabled: the focus is on the row's 上移.
+    h.eventually("focus on the last row", || async {
+        focused(&h).await == ("2".into(), "up".into(), String::new())
+    })
+    .await;
+
+    // 删除 leaves the focus on the row before, not on another 删除, and the undo where it was.
+    h.click(&format!("{list} fieldset[data-row='1'] button[data-action='remove']"))
+        .await;
+    h.eventually("focus on the row before", || async {
+        let (row, action, _) = focused(&h).await;
+        row == "0" && action.is_empty()
+    })
+    .await;
+    assert_eq!(
+        h.focused_path().await.as_deref(),
+        Some("general_budget.projects[0].name")
+    );
+    let undo_in_list = h
+        .js_with(
+            "const u = document.getElementById('undo'); return !!u && !!u.closest(arguments[0]) && u.getAttribute('role');",
+            vec![json!(list)],
+        )
+        .await;
+    assert_eq!(undo_in_list, json!("status"));
+    h.click("#undo-remove").await;
+    h.eventually("the row is back and focused", || async {
+        h.focused_path().await.as_deref() == Some("general_budget.projects[1].name")
+    })
+    .await;
+
+    // Deleting a draft asks with the focus on 取消: Enter keeps the draft.
+    let drafts = h.draft_names().await.len();
+    h.click("#draft-delete").await;
+    h.eventually("取消 has the focus", || async {
+        focused(&h).await.2 == "confirm-no"
+    })
+    .await;
+    h.c.active_element()
+        .await
+        .unwrap()
+        .send_keys(ENTER)
+        .await
+        .unwrap();
+    h.eventually("the question goes", || async {
+        h.text_if_present("#confirm").await.is_none()
+    })
+    .await;
+    assert_eq!(h.draft_names().await.len(), drafts);
+    h.close().await;
+}
