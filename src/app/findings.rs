@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::dom::{field_id, focus_field, go_to_section, section_id};
 use super::state::AppState;
 use crate::finding::{by_section, Finding, Tally};
-use crate::outline::Section;
+use crate::outline::{Path, Section};
 
 #[component]
 pub fn FindingsSummary() -> impl IntoView {
@@ -50,10 +50,37 @@ pub fn FindingsSummary() -> impl IntoView {
     }
 }
 
+/// A finding as a link to its field, then, for a comparison, a link to each field it involves:
+/// the mistake may be in any of them (a mistyped 人员经费 shows as a wrong 基本支出).
 #[component]
 fn FindingLink(finding: Finding) -> impl IntoView {
     let path = finding.path;
     let severity = finding.severity();
+    let involves = (!finding.involves.is_empty()).then(|| {
+        let links = finding
+            .involves
+            .iter()
+            .map(|&p| view! { " " <FieldLink path=p class="involved">{p.describe()}</FieldLink> })
+            .collect_view();
+        view! { <span class="involves">"涉及："{links}</span> }
+    });
+    view! {
+        <FieldLink path=path class=format!("finding sev-{}", severity.id()) rule=finding.rule.id()>
+            <span class="sev-label">{severity.label()}</span>
+            <span class="finding-message">{finding.message}</span>
+        </FieldLink>
+        {involves}
+    }
+}
+
+/// A link that moves the focus to a field.
+#[component]
+fn FieldLink(
+    path: Path,
+    #[prop(into)] class: String,
+    #[prop(optional)] rule: &'static str,
+    children: Children,
+) -> impl IntoView {
     let on_click = move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
         focus_field(path);
@@ -61,13 +88,12 @@ fn FindingLink(finding: Finding) -> impl IntoView {
     view! {
         <a
             href=format!("#{}", field_id(path))
-            class=format!("finding sev-{}", severity.id())
-            data-rule=finding.rule.id()
+            class=class
+            data-rule=(!rule.is_empty()).then_some(rule)
             data-path=path.to_string()
             on:click=on_click
         >
-            <span class="sev-label">{severity.label()}</span>
-            <span class="finding-message">{finding.message}</span>
+            {children()}
         </a>
     }
 }

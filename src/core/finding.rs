@@ -98,6 +98,10 @@ pub struct Finding {
     pub path: Path,
     /// Chinese, says what is wrong and shows the numbers.
     pub message: String,
+    /// Every field a comparison involves, in the order the message names them (基本支出 · 人员经费
+    /// · 公用经费), `path` among them; empty when the finding is about its field alone. The
+    /// mistake may be in any of them: the findings panel links each one.
+    pub involves: Vec<Path>,
 }
 
 impl Finding {
@@ -106,7 +110,14 @@ impl Finding {
             rule,
             path,
             message: message.into(),
+            involves: Vec::new(),
         }
+    }
+
+    /// The finding with the fields it compares (see [`Finding::involves`]).
+    pub fn involving(mut self, paths: impl IntoIterator<Item = Path>) -> Self {
+        self.involves = paths.into_iter().collect();
+        self
     }
 
     pub fn severity(&self) -> Severity {

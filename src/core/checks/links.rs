@@ -9,7 +9,7 @@ use super::Values;
 use crate::amount::Amount;
 use crate::finding::{rules, Finding};
 use crate::model::Draft;
-use crate::outline::{FundField, Path};
+use crate::outline::{FundField, Path, ProjectField};
 use crate::text::{is_blank, name_key, quoted};
 
 rules! {
@@ -72,15 +72,21 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             if let Some(row_amount) = amounts.first() {
                 if !amounts.iter().any(|a| a.value() == actual.value()) {
                     let name = name();
-                    findings.push(Finding::new(
-                        LINK_FUND_AMOUNT,
-                        Path::Fund(i, FundField::Actual),
-                        format!(
-                            "专项资金{name}实际支出 {actual} ≠ 项目支出明细中{name}的金额 {row_amount}，\
-                             相差 {} 万元",
-                            (actual.value() - row_amount.value()).abs()
-                        ),
-                    ));
+                    let rows = same_name
+                        .iter()
+                        .map(|&r| Path::Project(r, ProjectField::Amount));
+                    findings.push(
+                        Finding::new(
+                            LINK_FUND_AMOUNT,
+                            Path::Fund(i, FundField::Actual),
+                            format!(
+                                "专项资金{name}实际支出 {actual} ≠ 项目支出明细中{name}的金额 {row_amount}，\
+                                 相差 {} 万元",
+                                (actual.value() - row_amount.value()).abs()
+                            ),
+                        )
+                        .involving(std::iter::once(Path::Fund(i, FundField::Actual)).chain(rows)),
+                    );
                 }
             }
             continue;
@@ -93,14 +99,17 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             [r] => {
                 let name = name();
                 let row_name = quoted(projects.get(*r).map_or("", |row| row.name.as_str()));
-                findings.push(Finding::new(
-                    LINK_FUND_NAME,
-                    Path::Fund(i, FundField::Name),
-                    format!(
-                        "专项资金{name}在项目支出明细中没有同名项目，金额同为 {actual} 的项目叫{row_name}：\
-                         两处名称应当一致"
-                    ),
-                ))
+                findings.push(
+                    Finding::new(
+                        LINK_FUND_NAME,
+                        Path::Fund(i, FundField::Name),
+                        format!(
+                            "专项资金{name}在项目支出明细中没有同名项目，金额同为 {actual} 的项目叫{row_name}：\
+                             两处名称应当一致"
+                        ),
+                    )
+                    .involving([Path::Fund(i, FundField::Name), Path::Project(*r, ProjectField::Name)]),
+                )
             }
             [] if rows_complete => findings.push(Finding::new(
                 LINK_FUND_MISSING,

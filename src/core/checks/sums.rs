@@ -7,7 +7,7 @@ use super::Values;
 use crate::amount::Amount;
 use crate::finding::{rules, Finding};
 use crate::model::Draft;
-use crate::outline::{FundField, List, Path};
+use crate::outline::{FundField, List, Path, ProjectField};
 
 rules! {
     /// 财政拨款支出 ≠ 基本支出 + 项目支出.
@@ -36,11 +36,13 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             ("财政拨款支出", total),
             &[("基本支出", basic), ("项目支出", project)],
         ) {
-            findings.push(Finding::new(
-                SUM_EXPENSE,
-                Path::AppropriationExpense,
-                message,
-            ));
+            findings.push(
+                Finding::new(SUM_EXPENSE, Path::AppropriationExpense, message).involving([
+                    Path::AppropriationExpense,
+                    Path::BasicExpense,
+                    Path::ProjectExpense,
+                ]),
+            );
         }
     }
 
@@ -51,7 +53,11 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             ("基本支出", total),
             &[("人员经费", personnel), ("公用经费", public)],
         ) {
-            findings.push(Finding::new(SUM_BASIC, Path::BasicExpense, message));
+            findings.push(Finding::new(SUM_BASIC, Path::BasicExpense, message).involving([
+                Path::BasicExpense,
+                Path::PersonnelExpense,
+                Path::PublicExpense,
+            ]));
         }
     }
 
@@ -66,15 +72,19 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             } else {
                 sum.to_string()
             };
-            findings.push(Finding::new(
-                SUM_PROJECTS,
-                Path::ProjectExpense,
-                format!(
-                    "项目支出 {total} ≠ 项目支出明细{}行合计 {parts}，相差 {} 万元",
-                    rows.len(),
-                    (total.value() - sum).abs()
-                ),
-            ));
+            let row_amounts = (0..rows.len()).map(|r| Path::Project(r, ProjectField::Amount));
+            findings.push(
+                Finding::new(
+                    SUM_PROJECTS,
+                    Path::ProjectExpense,
+                    format!(
+                        "项目支出 {total} ≠ 项目支出明细{}行合计 {parts}，相差 {} 万元",
+                        rows.len(),
+                        (total.value() - sum).abs()
+                    ),
+                )
+                .involving(std::iter::once(Path::ProjectExpense).chain(row_amounts.take(ROWS_SPELLED_OUT))),
+            );
         }
     }
 
@@ -83,14 +93,17 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
     {
         let sum = u64::from(active) + u64::from(retired);
         if u64::from(total) != sum {
-            findings.push(Finding::new(
-                SUM_STAFF,
-                Path::StaffTotal,
-                format!(
-                    "实有人数 {total} ≠ 在职 {active} + 退休 {retired} = {sum}，相差 {} 人",
-                    u64::from(total).abs_diff(sum)
-                ),
-            ));
+            findings.push(
+                Finding::new(
+                    SUM_STAFF,
+                    Path::StaffTotal,
+                    format!(
+                        "实有人数 {total} ≠ 在职 {active} + 退休 {retired} = {sum}，相差 {} 人",
+                        u64::from(total).abs_diff(sum)
+                    ),
+                )
+                .involving([Path::StaffTotal, Path::StaffActive, Path::StaffRetired]),
+            );
         }
     }
 
@@ -107,7 +120,8 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
             let available = initial.value() + adjustment.value();
             let used = actual.value() + carryover.value();
             if available != used {
-                findings.push(Finding::new(
+                findings.push(
+                    Finding::new(
                     SUM_FUND,
                     Path::Fund(i, FundField::Carryover),
                     format!(
@@ -116,7 +130,17 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                         crate::text::quoted(&fund.name),
                         (available - used).abs()
                     ),
-                ));
+                    )
+                    .involving(
+                        [
+                            FundField::InitialBudget,
+                            FundField::Adjustment,
+                            FundField::Actual,
+                            FundField::Carryover,
+                        ]
+                        .map(|f| Path::Fund(i, f)),
+                    ),
+                );
             }
         }
     }

@@ -815,3 +815,43 @@ fn the_large_benchmark_draft_is_clean_so_every_check_does_its_full_work() {
         .collect();
     assert_eq!(findings, []);
 }
+
+/// A comparison names every field it involves, so that the user can go to the one mistyped
+/// (issue 12, defect 4); the finding's own path stays as the spec says.
+#[test]
+fn comparisons_name_every_field_they_involve() {
+    let involves = |d: &Draft, rule: &str| -> Vec<String> {
+        check(d)
+            .into_iter()
+            .find(|f| f.rule.id() == rule)
+            .map(|f| f.involves.iter().map(Path::to_string).collect())
+            .unwrap_or_default()
+    };
+    let mut d = seed();
+    d.general_budget.personnel_expense = "122.67".into();
+    assert_eq!(
+        involves(&d, "sum.basic"),
+        [
+            "general_budget.basic_expense",
+            "general_budget.personnel_expense",
+            "general_budget.public_expense"
+        ]
+    );
+    assert_eq!(
+        involves(&seed(), "link.fund_name"),
+        [
+            "performance.special_funds[2].name",
+            "general_budget.projects[2].name"
+        ]
+    );
+    let mut d = seed();
+    d.general_budget.projects[0].amount = "4".into();
+    let projects = involves(&d, "sum.projects");
+    assert_eq!(
+        projects.first().map(String::as_str),
+        Some("general_budget.project_expense")
+    );
+    assert!(projects.contains(&"general_budget.projects[0].amount".to_owned()));
+    // A finding about one field alone involves nothing else.
+    assert!(involves(&seed(), "weak.none").is_empty());
+}

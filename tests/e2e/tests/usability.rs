@@ -107,8 +107,10 @@ async fn row_actions_keep_the_users_place_and_destructive_questions_focus_cancel
     };
 
     // 下移 twice by keyboard moves the row two places down, not back and forth.
-    h.click(&format!("{list} fieldset[data-row='0'] button[data-action='down']"))
-        .await;
+    h.click(&format!(
+        "{list} fieldset[data-row='0'] button[data-action='down']"
+    ))
+    .await;
     h.eventually("focus follows the moved row", || async {
         focused(&h).await == ("1".into(), "down".into(), String::new())
     })
@@ -126,8 +128,10 @@ async fn row_actions_keep_the_users_place_and_destructive_questions_focus_cancel
     .await;
 
     // 删除 leaves the focus on the row before, not on another 删除, and the undo where it was.
-    h.click(&format!("{list} fieldset[data-row='1'] button[data-action='remove']"))
-        .await;
+    h.click(&format!(
+        "{list} fieldset[data-row='1'] button[data-action='remove']"
+    ))
+    .await;
     h.eventually("focus on the row before", || async {
         let (row, action, _) = focused(&h).await;
         row == "0" && action.is_empty()
@@ -168,5 +172,34 @@ async fn row_actions_keep_the_users_place_and_destructive_questions_focus_cancel
     })
     .await;
     assert_eq!(h.draft_names().await.len(), drafts);
+    h.close().await;
+}
+
+/// Defect 4: a sum finding names and links every field it involves, so the user goes to the
+/// typo, not only to the total.
+#[tokio::test]
+async fn a_sum_finding_links_every_field_it_involves() {
+    let h = Harness::start().await;
+    h.open().await;
+    h.type_into("general_budget.personnel_expense", "122.67").await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense").await;
+    let involved = h
+        .js("const f = document.querySelector('#findings a[data-rule=\"sum.basic\"]');\
+             return [...f.parentElement.querySelectorAll('.involves a')].map(a => [a.dataset.path, a.textContent]);")
+        .await;
+    assert_eq!(
+        involved,
+        json!([
+            ["general_budget.basic_expense", "基本支出"],
+            ["general_budget.personnel_expense", "人员经费"],
+            ["general_budget.public_expense", "公用经费"]
+        ])
+    );
+    h.click("#findings .involves a[data-path='general_budget.personnel_expense']")
+        .await;
+    h.eventually("the typo has the focus", || async {
+        h.focused_path().await.as_deref() == Some("general_budget.personnel_expense")
+    })
+    .await;
     h.close().await;
 }
