@@ -102,6 +102,7 @@ fn FieldLink(
 #[component]
 pub fn SectionNav() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let super::PreviewOpen(preview) = expect_context::<super::PreviewOpen>();
     let counts = Memo::new(move |_| {
         state.findings.with(|fs| {
             Section::ALL.map(|s| Tally::of(fs.iter().filter(|f: &&Finding| f.path.section() == s)))
@@ -120,7 +121,13 @@ pub fn SectionNav() -> impl IntoView {
                     data-section=section.anchor()
                     on:click=move |ev: web_sys::MouseEvent| {
                         ev.prevent_default();
-                        go_to_section(section);
+                        // From the preview, back to the form first: the section is drawn there.
+                        if preview.get_untracked() {
+                            preview.set(false);
+                            request_animation_frame(move || go_to_section(section));
+                        } else {
+                            go_to_section(section);
+                        }
                     }
                 >
                     <span class="nav-title">{section.heading()}</span>

@@ -39,9 +39,17 @@ fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
     let preview_open = RwSignal::new(false);
+    provide_context(PreviewOpen(preview_open));
     let dragging = RwSignal::new(false);
     import::listen_for_drops(state, dragging);
     listen_for_leaving(state);
+    // Esc closes the preview, back to the form.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && preview_open.get_untracked() {
+            preview_open.set(false);
+        }
+    });
+    std::mem::forget(escape);
 
     view! {
         <a class="skip-link" href="#findings">"跳到检查结果"</a>
@@ -72,6 +80,10 @@ fn App() -> impl IntoView {
         </Show>
     }
 }
+
+/// Whether the report preview shows in place of the form (the toolbar's 预览与打印).
+#[derive(Clone, Copy)]
+pub struct PreviewOpen(pub RwSignal<bool>);
 
 /// Saves when the page is hidden or left, and warns before leaving when the draft could not be
 /// saved.

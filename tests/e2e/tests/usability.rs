@@ -181,8 +181,10 @@ async fn row_actions_keep_the_users_place_and_destructive_questions_focus_cancel
 async fn a_sum_finding_links_every_field_it_involves() {
     let h = Harness::start().await;
     h.open().await;
-    h.type_into("general_budget.personnel_expense", "122.67").await;
-    h.wait_finding("sum.basic", "general_budget.basic_expense").await;
+    h.type_into("general_budget.personnel_expense", "122.67")
+        .await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense")
+        .await;
     let involved = h
         .js("const f = document.querySelector('#findings a[data-rule=\"sum.basic\"]');\
              return [...f.parentElement.querySelectorAll('.involves a')].map(a => [a.dataset.path, a.textContent]);")
@@ -199,6 +201,57 @@ async fn a_sum_finding_links_every_field_it_involves() {
         .await;
     h.eventually("the typo has the focus", || async {
         h.focused_path().await.as_deref() == Some("general_budget.personnel_expense")
+    })
+    .await;
+    h.close().await;
+}
+
+/// Defect 9 (part): Esc closes the preview, section links work while it is open, and the page
+/// has an icon of its own instead of a request for /favicon.ico.
+#[tokio::test]
+async fn the_preview_closes_with_esc_and_section_links_leave_it() {
+    let h = Harness::start().await;
+    h.open().await;
+    let icon = h
+        .js("const l = document.querySelector('link[rel=icon]'); return l ? l.getAttribute('href') : '';")
+        .await;
+    assert!(
+        icon.as_str()
+            .unwrap_or_default()
+            .starts_with("data:image/svg+xml,"),
+        "{icon}"
+    );
+
+    h.click("#preview-toggle").await;
+    h.eventually("the preview", || async {
+        h.text_if_present("#preview").await.is_some()
+    })
+    .await;
+    h.c.active_element()
+        .await
+        .unwrap()
+        .send_keys(ESCAPE)
+        .await
+        .unwrap();
+    h.eventually("Esc closes it", || async {
+        h.text_if_present("#preview").await.is_none()
+    })
+    .await;
+
+    h.click("#preview-toggle").await;
+    h.eventually("the preview again", || async {
+        h.text_if_present("#preview").await.is_some()
+    })
+    .await;
+    // The last section's link, clicked while the preview shows.
+    let last = h
+        .js("const a = [...document.querySelectorAll('.section-nav a[data-section]')].pop(); a.click(); return 's-' + a.dataset.section;")
+        .await;
+    h.eventually("the section is shown and focused", || async {
+        h.text_if_present("#preview").await.is_none()
+            && h.js("return document.activeElement && document.activeElement.id;")
+                .await
+                == last
     })
     .await;
     h.close().await;
