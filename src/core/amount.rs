@@ -45,8 +45,13 @@ impl fmt::Display for Amount {
 /// Why a typed amount is not one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AmountProblem {
-    /// A unit other than 万元, e.g. `元`, `亿元`.
+    /// A unit other than 万元 or 元, e.g. `亿元`.
     WrongUnit(String),
+    /// An amount in 元, with the same amount in 万元 when its number reads (`1226600元`:
+    /// `122.66`), for the message to offer.
+    Yuan {
+        wan: Option<String>,
+    },
     /// Something that is not part of a number, e.g. `约`.
     NotANumber,
     /// More than one decimal point.
@@ -74,7 +79,13 @@ pub struct AmountError {
 impl fmt::Display for AmountProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AmountProblem::WrongUnit(unit) if unit == "元" => {
+            AmountProblem::Yuan { wan: Some(wan) } => {
+                write!(
+                    f,
+                    "金额以万元为单位，元不是万元：即 {wan} 万元，请填写 {wan}"
+                )
+            }
+            AmountProblem::Yuan { wan: None } => {
                 f.write_str("金额以万元为单位，元不是万元（请换算成万元）")
             }
             AmountProblem::WrongUnit(unit) => write!(f, "金额以万元为单位，不能用“{unit}”"),
@@ -131,7 +142,15 @@ pub fn parse_amount(typed: &str) -> Result<Option<Amount>, AmountError> {
         let (number, unit) = body.split_at(unit_start);
         let unit = unit.trim();
         return Err(fail(
-            if unit.ends_with('元') && number.chars().all(is_number_char) {
+            if unit == "元" && number.chars().all(is_number_char) {
+                // The same amount in 万元, exactly (a division by 10,000 never rounds here).
+                let wan = parse_amount(number).ok().flatten().map(|yuan| {
+                    (yuan.value() / Decimal::from(10_000))
+                        .normalize()
+                        .to_string()
+                });
+                AmountProblem::Yuan { wan }
+            } else if unit.ends_with('元') && number.chars().all(is_number_char) {
                 AmountProblem::WrongUnit(unit.to_owned())
             } else if body.contains('。') && body.chars().all(|c| is_number_char(c) || c == '。')
             {
@@ -337,7 +356,19 @@ mod tests {
     fn refused_amounts_say_why() {
         use AmountProblem::*;
         let cases = [
-            ("272.44元", WrongUnit("元".into())),
+            (
+                "272.44元",
+                Yuan {
+                    wan: Some("0.027244".into()),
+                },
+            ),
+            (
+                "1,226,600 元",
+                Yuan {
+                    wan: Some("122.66".into()),
+                },
+            ),
+            ("1.2.3元", Yuan { wan: None }),
             ("3 亿元", WrongUnit("亿元".into())),
             ("约100", NotANumber),
             ("100左右", NotANumber),
@@ -368,10 +399,14 @@ mod tests {
 
     #[test]
     fn the_message_names_what_was_typed() {
-        let err = parse_amount(" 272.44元 ").unwrap_err();
+        let err = parse_amount(" 1226600元 ").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "“272.44元”不是有效金额：金额以万元为单位，元不是万元（请换算成万元）"
+            "“1226600元”不是有效金额：金额以万元为单位，元不是万元：即 122.66 万元，请填写 122.66"
+        );
+        assert_eq!(
+            parse_amount("1..2元").unwrap_err().to_string(),
+            "“1..2元”不是有效金额：金额以万元为单位，元不是万元（请换算成万元）"
         );
     }
 

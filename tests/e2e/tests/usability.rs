@@ -256,3 +256,24 @@ async fn the_preview_closes_with_esc_and_section_links_leave_it() {
     .await;
     h.close().await;
 }
+
+/// Defect 9 (part): an amount typed in 元 is offered in 万元.
+#[tokio::test]
+async fn an_amount_in_yuan_is_offered_in_wan() {
+    let h = Harness::start().await;
+    h.open().await;
+    h.type_into("general_budget.personnel_expense", "1226600元")
+        .await;
+    h.wait_finding("format.amount", "general_budget.personnel_expense")
+        .await;
+    let message = h
+        .text_of(
+            "#findings a[data-rule='format.amount'][data-path='general_budget.personnel_expense']",
+        )
+        .await;
+    assert!(
+        message.contains("即 122.66 万元，请填写 122.66"),
+        "{message}"
+    );
+    h.close().await;
+}
