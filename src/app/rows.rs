@@ -41,14 +41,14 @@ pub fn Rows(list: List) -> impl IntoView {
         };
         focus_when_drawn(target, 10);
     };
-    // The undo of a removal from this list, shown at place `at` (after the last row: `count`).
-    let undo_at = move |at: usize| {
-        let here = move || {
-            state
-                .removed
-                .with(|r| r.as_ref().is_some_and(|r| r.list == list && r.at == at))
-        };
-        move || here().then(|| view! { <UndoRemove list=list at=at /> })
+    // The undo of a removal from this list. One element for the list, put where the row was
+    // by its flex `order` (row i has 2i + 1, the undo 2 × its place), so that the rows need no reactive
+    // part of their own for it.
+    let undo = move || {
+        let at = state
+            .removed
+            .with(|r| r.as_ref().filter(|r| r.list == list).map(|r| r.at));
+        at.map(|at| view! { <UndoRemove list=list at=at /> })
     };
     view! {
         <div class="rows" id=field_id(list.path()) tabindex="-1" data-path=list.path().to_string()>
@@ -59,8 +59,7 @@ pub fn Rows(list: List) -> impl IntoView {
                 children=move |i| {
                     let is_last = move || i + 1 >= count.get();
                     view! {
-                        {undo_at(i)}
-                        <fieldset class="row" data-row=i>
+                        <fieldset class="row" data-row=i style=format!("order:{}", 2 * i + 1)>
                             <legend>{format!("{noun} {}", i + 1)}</legend>
                             <div class="row-fields">{row_view(list, i)}</div>
                             <div class="row-actions">
@@ -95,10 +94,7 @@ pub fn Rows(list: List) -> impl IntoView {
                     }
                 }
             />
-            {move || {
-                let at = state.removed.with(|r| r.as_ref().filter(|r| r.list == list).map(|r| r.at));
-                at.filter(|at| *at >= count.get()).map(|at| view! { <UndoRemove list=list at=at /> })
-            }}
+            {undo}
             <button type="button" class="add-row" data-add=list.path().to_string() on:click=add>
                 {format!("＋ 添加{noun}")}
             </button>
@@ -120,7 +116,7 @@ fn UndoRemove(list: List, at: usize) -> impl IntoView {
         focus_when_drawn(Target::Field(list.first_field(at)), 10);
     };
     view! {
-        <div class="notice undo" id="undo" role="status">
+        <div class="notice undo" id="undo" role="status" style=format!("order:{}", 2 * at)>
             <p>{what}</p>
             <button type="button" class="small" id="undo-remove" on:click=undo>
                 "撤销删除"
