@@ -288,6 +288,9 @@ impl AppState {
             return;
         }
         let id = storage::new_id();
+        let name = self.drafts.with_untracked(|list| {
+            stored::unique_name(&name, |n| list.iter().any(|e| e.name == n))
+        });
         let saved_at = now_ms();
         let result = storage::save(&id, &name, &draft, saved_at, 1);
         self.drafts.update(|list| {

@@ -234,6 +234,7 @@ fn DraftMenu() -> impl IntoView {
                 on:change=on_select
                 disabled=no_storage
                 prop:value=move || state.current.get().unwrap_or_default()
+                title=move || state.current_name()
             >
                 {move || {
                     let current = state.current.get();

@@ -106,6 +106,18 @@ pub fn renamed(raw: &str, name: &str) -> Option<String> {
     Some(format!("{HEADER}{line}\n{body}"))
 }
 
+/// `name`, or when a draft here is already called that (`taken`), `name（2）`, `name（3）` …:
+/// two drafts made the same way (从示例新建 twice, one file imported twice) can be told apart.
+pub fn unique_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(name) {
+        return name.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{name}（{n}）"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| name.to_owned())
+}
+
 /// The name and revision a stored entry's header gives, without reading the draft; `None` when
 /// the header does not read.
 pub fn entry_name_rev(raw: &str) -> Option<(String, u64)> {
@@ -438,5 +450,14 @@ mod tests {
             raw.split_once('\n').unwrap().1
         );
         assert_eq!(renamed("not an entry", "x"), None);
+    }
+
+    #[test]
+    fn a_second_draft_of_the_same_name_gets_a_number() {
+        let here = ["示例草稿", "示例草稿（2）", "甲"];
+        let taken = |n: &str| here.contains(&n);
+        assert_eq!(unique_name("乙", taken), "乙");
+        assert_eq!(unique_name("甲", taken), "甲（2）");
+        assert_eq!(unique_name("示例草稿", taken), "示例草稿（3）");
     }
 }

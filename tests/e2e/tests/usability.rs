@@ -277,3 +277,32 @@ async fn an_amount_in_yuan_is_offered_in_wan() {
     );
     h.close().await;
 }
+
+/// Defect 7 (part): drafts made the same way can be told apart, and the menu shows the open
+/// draft's full name.
+#[tokio::test]
+async fn drafts_made_the_same_way_get_names_of_their_own() {
+    let h = Harness::start().await;
+    h.open().await;
+    h.click("#draft-new-sample").await;
+    h.eventually("a second sample", || async {
+        h.draft_names().await.len() == 2
+    })
+    .await;
+    h.click("#draft-new-sample").await;
+    h.eventually("a third sample", || async {
+        h.draft_names().await.len() == 3
+    })
+    .await;
+    let mut names = h.draft_names().await;
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), 3, "{names:?}");
+    let selected = h.selected_draft().await;
+    assert!(selected.ends_with("（3）"), "{selected}");
+    let title = h
+        .js("return document.getElementById('draft-select').title;")
+        .await;
+    assert_eq!(title, json!(selected));
+    h.close().await;
+}
