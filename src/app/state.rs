@@ -422,23 +422,42 @@ impl AppState {
             Save::Conflict(conflict) => return self.enter_conflict(conflict),
             Save::Skip => return,
         };
-        let name = self.name_of(&id);
+        self.write_open(&id, rev);
+    }
+
+    /// Stores the open draft (`id`) as revision `rev` and notes it saved; a failure is shown in
+    /// the save state. True when it was stored.
+    fn write_open(&self, id: &str, rev: u64) -> bool {
+        let name = self.name_of(id);
         let saved_at = now_ms();
         let result = self
             .draft
-            .with_untracked(|d| storage::save(&id, &name, d, saved_at, rev));
+            .with_untracked(|d| storage::save(id, &name, d, saved_at, rev));
         match result {
             Ok(()) => {
                 self.base_rev.set_value(rev);
                 self.dirty.set_value(false);
                 self.save_state.set(SaveState::Saved(saved_at));
-                self.drafts.update(|list| {
-                    if let Some(e) = list.iter_mut().find(|e| e.id == id) {
-                        e.saved_at = saved_at;
-                    }
-                });
+                self.drafts
+                    .update(|list| match list.iter_mut().find(|e| e.id == id) {
+                        Some(e) => e.saved_at = saved_at,
+                        // Stored again after the list lost it (storage cleared under the page).
+                        None => list.insert(
+                            0,
+                            DraftEntry {
+                                id: id.to_owned(),
+                                name,
+                                saved_at,
+                                broken: None,
+                            },
+                        ),
+                    });
+                true
             }
-            Err(e) => self.save_state.set(SaveState::Failed(e.to_string())),
+            Err(e) => {
+                self.save_state.set(SaveState::Failed(e.to_string()));
+                false
+            }
         }
     }
 
@@ -463,7 +482,7 @@ impl AppState {
             }
             return;
         };
-        if let Some(id) = storage::unexported_id(&key) {
+        if let Some(id) = stored::unexported_id(&key) {
             // Another tab downloaded this draft, or edited it first.
             if self.current.get_untracked().as_deref() == Some(id) {
                 self.unexported_since.set(new_value);
@@ -544,37 +563,11 @@ impl AppState {
         let Some(id) = self.current.get_untracked() else {
             return;
         };
-        let name = self.name_of(&id);
-        let rev = self.base_rev.get_value() + 1;
-        let saved_at = now_ms();
-        let result = self
-            .draft
-            .with_untracked(|d| storage::save(&id, &name, d, saved_at, rev));
-        match result {
-            Ok(()) => {
-                self.conflict.set(None);
-                self.base_rev.set_value(rev);
-                self.dirty.set_value(false);
-                self.save_state.set(SaveState::Saved(saved_at));
-                storage::set_current_id(&id);
-                self.relist();
-                if !self.drafts.with_untracked(|l| l.iter().any(|e| e.id == id)) {
-                    // A name kept in memory only: the list read back lacks nothing then.
-                    self.drafts.update(|l| {
-                        l.insert(
-                            0,
-                            DraftEntry {
-                                id: id.clone(),
-                                name,
-                                saved_at,
-                                broken: None,
-                            },
-                        )
-                    });
-                }
-                self.notify(false, "已重新保存本页内容。".into());
-            }
-            Err(e) => self.save_state.set(SaveState::Failed(e.to_string())),
+        if self.write_open(&id, self.base_rev.get_value() + 1) {
+            self.conflict.set(None);
+            storage::set_current_id(&id);
+            self.relist();
+            self.notify(false, "已重新保存本页内容。".into());
         }
     }
 
@@ -620,7 +613,7 @@ impl AppState {
         };
         // The open draft's edits are stored first, so that its revision here is current.
         self.save_now();
-        let plan = plan_restore(backup, storage::raw);
+        let plan = plan_restore(backup, |id| storage::raw(id).ok().flatten());
         if plan.needs_confirmation() {
             self.pending.set(Some(Pending::Restore {
                 file: file_name.to_owned(),

@@ -18,7 +18,7 @@ use crate::backup::Entry;
 use crate::model::Draft;
 use crate::stored::{
     draft_id, draft_key, entry_rev, entry_text, parse_entry, unexported_key, StoredDraft,
-    CURRENT_KEY, UNEXPORTED_PREFIX,
+    CURRENT_KEY,
 };
 
 /// Why storage did not work, for the user.
@@ -51,60 +51,46 @@ fn write_error(e: JsValue) -> StorageError {
 
 /// Every stored draft, newest first.
 pub fn list() -> Result<Vec<StoredDraft>, StorageError> {
-    let s = storage()?;
-    let len = s
-        .length()
-        .map_err(|e| StorageError::Unavailable(js_error_text(&e)))?;
-    let mut drafts = Vec::new();
-    for i in 0..len {
-        let Ok(Some(key)) = s.key(i) else { continue };
-        let Some(id) = draft_id(&key) else {
-            continue;
-        };
-        let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
-        drafts.push(parse_entry(id, raw));
-    }
+    let mut drafts: Vec<StoredDraft> = entries()?
+        .into_iter()
+        .map(|e| parse_entry(&e.id, e.raw))
+        .collect();
     drafts.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
     Ok(drafts)
 }
 
-/// Every stored entry as storage holds it (for a backup).
-pub fn entries() -> Result<Vec<Entry>, StorageError> {
-    let s = storage()?;
+/// The storage keys of every stored draft.
+fn draft_keys(s: &web_sys::Storage) -> Result<Vec<String>, StorageError> {
     let len = s
         .length()
         .map_err(|e| StorageError::Unavailable(js_error_text(&e)))?;
-    let mut entries = Vec::new();
-    for i in 0..len {
-        let Ok(Some(key)) = s.key(i) else { continue };
-        if let Some(id) = draft_id(&key) {
+    Ok((0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|key| draft_id(key).is_some())
+        .collect())
+}
+
+/// Every stored entry as storage holds it (for a backup, and the draft menu).
+pub fn entries() -> Result<Vec<Entry>, StorageError> {
+    let s = storage()?;
+    Ok(draft_keys(&s)?
+        .into_iter()
+        .filter_map(|key| {
+            let id = draft_id(&key)?.to_owned();
             let raw = s.get_item(&key).ok().flatten().unwrap_or_default();
-            entries.push(Entry {
-                id: id.to_owned(),
-                raw,
-            });
-        }
-    }
-    Ok(entries)
+            Some(Entry { id, raw })
+        })
+        .collect())
 }
 
 /// True when storage holds at least one draft.
 pub fn has_drafts() -> Result<bool, StorageError> {
-    let s = storage()?;
-    let len = s
-        .length()
-        .map_err(|e| StorageError::Unavailable(js_error_text(&e)))?;
-    Ok((0..len).any(|i| {
-        s.key(i)
-            .ok()
-            .flatten()
-            .is_some_and(|k| draft_id(&k).is_some())
-    }))
+    Ok(!draft_keys(&storage()?)?.is_empty())
 }
 
 /// The stored entry of a draft exactly as stored, if it is there.
-pub fn raw(id: &str) -> Option<String> {
-    storage().ok()?.get_item(&draft_key(id)).ok().flatten()
+pub fn raw(id: &str) -> Result<Option<String>, StorageError> {
+    Ok(storage()?.get_item(&draft_key(id)).ok().flatten())
 }
 
 /// Stores an entry exactly as given (a restored one), in one `setItem`.
@@ -134,11 +120,6 @@ pub fn clear_unexported(ids: &[String]) {
             let _ = s.remove_item(&unexported_key(id));
         }
     }
-}
-
-/// The draft a key of the reminder belongs to.
-pub fn unexported_id(key: &str) -> Option<&str> {
-    key.strip_prefix(UNEXPORTED_PREFIX)
 }
 
 /// Whether the browser keeps this site's storage when it runs short of space.
@@ -187,15 +168,13 @@ pub async fn persist() -> Persistence {
 
 /// One stored draft, if it is still there.
 pub fn get(id: &str) -> Result<Option<StoredDraft>, StorageError> {
-    let raw = storage()?.get_item(&draft_key(id)).ok().flatten();
-    Ok(raw.map(|raw| parse_entry(id, raw)))
+    Ok(raw(id)?.map(|raw| parse_entry(id, raw)))
 }
 
 /// The revision stored for a draft (`None` when there is no readable entry), without reading the
 /// draft itself.
 pub fn stored_rev(id: &str) -> Result<Option<u64>, StorageError> {
-    let raw = storage()?.get_item(&draft_key(id)).ok().flatten();
-    Ok(raw.and_then(|raw| entry_rev(&raw)))
+    Ok(raw(id)?.and_then(|raw| entry_rev(&raw)))
 }
 
 /// Stores a draft with its name as revision `rev`, in one `setItem`.

@@ -74,6 +74,11 @@ pub fn unexported_key(id: &str) -> String {
     format!("{UNEXPORTED_PREFIX}{id}")
 }
 
+/// The draft a key of [`unexported_key`] belongs to, or `None` for any other key.
+pub fn unexported_id(key: &str) -> Option<&str> {
+    key.strip_prefix(UNEXPORTED_PREFIX)
+}
+
 /// The reminder to download a backup waits this many days after the first edit that is in no
 /// downloaded file.
 pub const REMIND_AFTER_DAYS: u64 = 3;
@@ -316,6 +321,8 @@ mod tests {
         assert_eq!(draft_id("selfeval:draft:k1"), Some("k1"));
         assert_eq!(draft_id(CURRENT_KEY), None);
         assert_eq!(draft_id("other:draft:k1"), None);
+        assert_eq!(unexported_id(&unexported_key("k1")), Some("k1"));
+        assert_eq!(unexported_id(&draft_key("k1")), None);
     }
 
     #[test]
