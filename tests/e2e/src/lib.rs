@@ -536,6 +536,15 @@ impl Harness {
         serde_json::from_value(v).unwrap_or_default()
     }
 
+    /// The stored drafts' entries (`selfeval:draft:<id>`), by key.
+    pub async fn stored_drafts(&self) -> Vec<(String, String)> {
+        self.stored()
+            .await
+            .into_iter()
+            .filter(|(k, _)| selfeval::stored::draft_id(k).is_some())
+            .collect()
+    }
+
     /// Waits for a finished download whose name ends with `suffix`; returns its path.
     pub async fn downloaded(&self, suffix: &str) -> PathBuf {
         let started = Instant::now();

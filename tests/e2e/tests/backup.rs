@@ -9,14 +9,6 @@ use selfeval::backup::{read_backup_bytes, write_backup, Entry};
 use selfeval::sample::sample_draft;
 use selfeval::stored::entry_text;
 
-fn draft_keys(stored: &[(String, String)]) -> Vec<(String, String)> {
-    stored
-        .iter()
-        .filter(|(k, _)| k.starts_with("selfeval:draft:"))
-        .cloned()
-        .collect()
-}
-
 /// A stored entry of the sample with its department changed, so that drafts differ.
 fn entry(id: &str, name: &str, rev: u64, department: &str) -> Entry {
     let mut draft = sample_draft();
@@ -107,7 +99,7 @@ async fn a_backup_restored_onto_a_cleared_browser_gives_back_every_draft_byte_fo
     )
     .await;
     h.reload().await;
-    let before = draft_keys(&h.stored().await);
+    let before = h.stored_drafts().await;
     assert_eq!(before.len(), 3);
 
     let file = download_backup(&h, "#backup-all").await;
@@ -123,7 +115,7 @@ async fn a_backup_restored_onto_a_cleared_browser_gives_back_every_draft_byte_fo
     // The browser forgets everything; the page starts as on a first visit.
     h.js("localStorage.clear();").await;
     h.reload().await;
-    assert_eq!(draft_keys(&h.stored().await).len(), 1);
+    assert_eq!(h.stored_drafts().await.len(), 1);
 
     restore(&h, &file).await;
     h.eventually("the restore is reported", || async {
@@ -132,7 +124,7 @@ async fn a_backup_restored_onto_a_cleared_browser_gives_back_every_draft_byte_fo
             .is_some_and(|n| n.contains("恢复 3 份草稿"))
     })
     .await;
-    let after = draft_keys(&h.stored().await);
+    let after = h.stored_drafts().await;
     for kept in &before {
         assert!(after.contains(kept), "{} is not back as it was", kept.0);
     }
@@ -193,7 +185,7 @@ async fn a_restore_replaces_older_drafts_only_when_confirmed_and_never_newer_one
         Some(backup[2].raw.clone())
     );
     // The sample draft of the first visit is still there.
-    assert_eq!(draft_keys(&h.stored().await).len(), 4);
+    assert_eq!(h.stored_drafts().await.len(), 4);
 
     // Refusing the replacement still restores the rest.
     let again = [
@@ -274,7 +266,8 @@ async fn storage_cleared_under_the_page_is_noticed_and_the_screen_stored_again()
     assert_eq!(h.value("meta.short_name").await, "第一页写的");
     h.click("#conflict-store-again").await;
     h.eventually("stored again", || async {
-        draft_keys(&h.stored().await)
+        h.stored_drafts()
+            .await
             .iter()
             .any(|(_, v)| e2e::stored_draft(v).is_some_and(|d| d.meta.short_name == "第一页写的"))
     })
@@ -291,10 +284,11 @@ async fn storage_cleared_under_the_page_is_noticed_and_the_screen_stored_again()
             .is_some_and(|q| q.contains("已被清除"))
     })
     .await;
-    assert!(draft_keys(&h.stored().await).is_empty());
+    assert!(h.stored_drafts().await.is_empty());
     h.click("#conflict-store-again").await;
     h.eventually("stored again", || async {
-        draft_keys(&h.stored().await)
+        h.stored_drafts()
+            .await
             .iter()
             .any(|(_, v)| e2e::stored_draft(v).is_some_and(|d| d.meta.short_name == "又改了"))
     })

@@ -6,14 +6,6 @@ use e2e::{json, Harness, Site};
 use selfeval::read_draft;
 use selfeval::sample::sample_draft;
 
-fn draft_keys(stored: &[(String, String)]) -> Vec<(String, String)> {
-    stored
-        .iter()
-        .filter(|(k, _)| k.starts_with("selfeval:draft:"))
-        .cloned()
-        .collect()
-}
-
 /// The stored draft the page has open.
 async fn stored_open_draft(h: &Harness) -> String {
     h.js("return localStorage.getItem('selfeval:draft:' + localStorage.getItem('selfeval:current'));")
@@ -280,7 +272,7 @@ async fn two_tabs_never_overwrite_each_other() {
     h.click("#conflict-keep").await;
     h.wait_saved("saved as a new draft").await;
     assert!(h.selected_draft().await.ends_with("（本页副本）"));
-    let drafts = draft_keys(&h.stored().await);
+    let drafts = h.stored_drafts().await;
     let texts: Vec<String> = drafts.iter().map(|(_, e)| draft_part(e).problems).collect();
     assert!(texts.contains(&loser_text.to_owned()));
     assert!(texts.contains(&stored.problems));

@@ -29,9 +29,7 @@ async fn renaming_a_draft_is_readable_focused_and_keyboard_driven_at_every_width
         let before = h.selected_draft().await;
         h.click("#draft-rename").await;
         h.eventually("the name field has the focus", || async {
-            h.js("return document.activeElement && document.activeElement.id;")
-                .await
-                == json!("draft-name")
+            focused(&h).await.2 == "draft-name"
         })
         .await;
         let colors = h
@@ -68,9 +66,7 @@ async fn renaming_a_draft_is_readable_focused_and_keyboard_driven_at_every_width
         let field = h.c.find(Locator::Css("#draft-name")).await.unwrap();
         let name = format!("宽 {width} 的草稿");
         h.eventually("focused again", || async {
-            h.js("return document.activeElement && document.activeElement.id;")
-                .await
-                == json!("draft-name")
+            focused(&h).await.2 == "draft-name"
         })
         .await;
         field.send_keys(&format!("{name}{ENTER}")).await.unwrap();
