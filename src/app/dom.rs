@@ -40,6 +40,45 @@ pub fn focus_css(selector: &str) -> bool {
         .is_some_and(|el| el.focus().is_ok())
 }
 
+/// The field an event happened in, by its `data-path`.
+pub fn path_of(target: Option<web_sys::EventTarget>) -> Option<Path> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .get_attribute("data-path")?
+        .parse()
+        .ok()
+}
+
+/// The element an event happened on.
+pub fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into().ok()
+}
+
+/// Runs `change`, then keeps `element` where it was on the screen: a message appearing above
+/// the field being typed in (or the one just entered) must not move the box under the cursor.
+/// The page is scrolled by what the change moved the element within the document, in the next
+/// animation frame, after the change is drawn and before it is painted. (The browser's own scroll
+/// anchoring is off in the style sheet, so the two do not both correct; a scroll the browser
+/// makes to bring a newly focused field into view moves nothing within the document and stays.)
+pub fn keep_in_place(element: Option<web_sys::Element>, change: impl FnOnce()) {
+    let Some((element, window)) = element.zip(web_sys::window()) else {
+        change();
+        return;
+    };
+    let offset = |el: &web_sys::Element, w: &web_sys::Window| {
+        el.get_bounding_client_rect().top() + w.scroll_y().unwrap_or_default()
+    };
+    let before = offset(&element, &window);
+    change();
+    leptos::prelude::request_animation_frame(move || {
+        let moved = offset(&element, &window) - before;
+        if moved.abs() >= 0.5 {
+            window.scroll_by_with_x_and_y(0.0, moved);
+        }
+    });
+}
+
 /// Scrolls a section into view and focuses its heading (which has tabindex -1).
 pub fn go_to_section(section: crate::outline::Section) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(&section_id(section))) {

@@ -11,27 +11,34 @@ use crate::outline::{Path, Section};
 #[component]
 pub fn FindingsSummary() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let groups = Memo::new(move |_| state.findings.with(|fs| by_section(fs)));
+    let groups = Memo::new(move |_| state.shown.with(|s| by_section(&s.findings)));
+    let tally = Memo::new(move |_| state.shown.with(|s| Tally::of(&s.findings)));
+    let todo = Memo::new(move |_| state.shown.with(|s| s.todo.len()));
     let title = Signal::derive(move || {
-        let t = state.tally.get();
-        if t == Tally::default() {
-            "没有发现问题".to_owned()
-        } else {
-            format!(
-                "发现 {} 个错误、{} 个警告、{} 个提示",
-                t.errors, t.warnings, t.infos
-            )
+        let (t, todo) = (tally.get(), todo.get());
+        let found = format!(
+            "发现 {} 个错误、{} 个警告、{} 个提示",
+            t.errors, t.warnings, t.infos
+        );
+        match (t == Tally::default(), todo) {
+            (true, 0) => "没有发现问题".to_owned(),
+            (true, n) => format!("还有 {n} 项待填写"),
+            (false, 0) => found,
+            (false, n) => format!("{found}；还有 {n} 项待填写"),
         }
     });
-    let has_errors = move || -> bool { state.tally.get().errors > 0 };
+    let has_errors = move || -> bool { tally.get().errors > 0 };
+    let has_todo = move || -> bool { todo.get() > 0 };
     view! {
         <section
             class="summary"
             class:summary-errors=has_errors
+            class:summary-todo=has_todo
             id="findings"
             aria-labelledby="findings-title"
         >
             <h2 id="findings-title" aria-live="polite">{title}</h2>
+            <TodoList />
             <For
                 each=move || groups.get()
                 key=|(section, items)| (*section, items.clone())
@@ -47,6 +54,46 @@ pub fn FindingsSummary() -> impl IntoView {
                 }
             />
         </section>
+    }
+}
+
+/// The blank required fields not yet shown as errors: one line per section, each field a link.
+#[component]
+fn TodoList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let groups = Memo::new(move |_| {
+        state.shown.with(|s| {
+            by_section(&s.todo)
+                .into_iter()
+                .map(|(section, items)| (section, items.iter().map(|f| f.path).collect()))
+                .collect::<Vec<(Section, Vec<Path>)>>()
+        })
+    });
+    view! {
+        <div class="todo" id="todo" hidden=move || groups.with(Vec::is_empty)>
+            <For
+                each=move || groups.get()
+                key=|group| group.clone()
+                children=|(section, paths)| {
+                    let links = paths
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, p)| {
+                            view! {
+                                {(n > 0).then_some("、")}
+                                <FieldLink path=p class="todo-item">{p.describe()}</FieldLink>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <p class="todo-group" data-section=section.anchor()>
+                            <span class="todo-section">{section.heading()}"："</span>
+                            {links}
+                        </p>
+                    }
+                }
+            />
+        </div>
     }
 }
 
@@ -104,12 +151,21 @@ pub fn SectionNav() -> impl IntoView {
     let state = expect_context::<AppState>();
     let super::PreviewOpen(preview) = expect_context::<super::PreviewOpen>();
     let counts = Memo::new(move |_| {
-        state.findings.with(|fs| {
-            Section::ALL.map(|s| Tally::of(fs.iter().filter(|f: &&Finding| f.path.section() == s)))
+        state.shown.with(|shown| {
+            Section::ALL.map(|s| {
+                let in_section = |f: &&Finding| f.path.section() == s;
+                (
+                    Tally::of(shown.findings.iter().filter(in_section)),
+                    shown.todo_in(s),
+                )
+            })
         })
     });
     let items = Section::ALL.into_iter().enumerate().map(move |(n, section)| {
-        let tally = move || counts.with(|c| c.get(n).copied().unwrap_or_default());
+        let tally = move || counts.with(|c| c.get(n).map(|c| c.0).unwrap_or_default());
+        let todo = move || counts.with(|c| c.get(n).map(|c| c.1).unwrap_or_default());
+        let todo_text = Signal::derive(move || todo().to_string());
+        let no_todo = Signal::derive(move || todo() == 0);
         let errors = Signal::derive(move || tally().errors.to_string());
         let warnings = Signal::derive(move || tally().warnings.to_string());
         let no_errors = Signal::derive(move || tally().errors == 0);
@@ -134,6 +190,7 @@ pub fn SectionNav() -> impl IntoView {
                     <span class="nav-counts">
                         <span class="count count-error" title="错误" hidden=no_errors>{errors}</span>
                         <span class="count count-warning" title="警告" hidden=no_warnings>{warnings}</span>
+                        <span class="count count-todo" title="待填写" hidden=no_todo>{todo_text}</span>
                     </span>
                 </a>
             </li>

@@ -4,9 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::dom::section_id;
+use wasm_bindgen::JsCast;
+
+use super::dom::{keep_in_place, path_of, section_id, target_element};
 use super::field::Field;
 use super::rows::Rows;
+use super::state::AppState;
 use crate::outline::{FundField, List, Path, PointField, ProjectField, Section};
 
 /// One field as the form shows it.
@@ -238,8 +241,28 @@ pub fn ReportForm() -> impl IntoView {
             </section>
         }
     });
+    let state = expect_context::<AppState>();
+    // Where the user is decides what of the findings shows (`crate::shown`); the field the focus
+    // goes to stays where it is on the screen when messages appear or go.
+    let on_focus_in = move |ev: web_sys::FocusEvent| {
+        if let Some(path) = path_of(ev.target()) {
+            keep_in_place(target_element(&ev), || state.enter(path));
+        }
+    };
+    let on_focus_out = move |ev: web_sys::FocusEvent| {
+        if let Some(path) = path_of(ev.target()) {
+            let next = ev.related_target().and_then(|t| t.dyn_into().ok());
+            keep_in_place(next, || state.leave(path));
+        }
+    };
     view! {
-        <form class="report-form" on:submit=|ev| ev.prevent_default() autocomplete="off">
+        <form
+            class="report-form"
+            on:submit=|ev| ev.prevent_default()
+            on:focusin=on_focus_in
+            on:focusout=on_focus_out
+            autocomplete="off"
+        >
             {sections.collect_view()}
         </form>
     }

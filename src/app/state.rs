@@ -19,6 +19,7 @@ use crate::finding::{changed_paths, on_path, Finding, Tally};
 use crate::model::Draft;
 use crate::outline::{List, Path};
 use crate::sample::sample_draft;
+use crate::shown::{Attention, Shown};
 use crate::stored::{self, Broken, Change, Found, Save, StoredDraft};
 
 /// Autosave waits this long after the last edit (the issue asks for "within one second").
@@ -119,7 +120,15 @@ pub struct AppState {
     pub persistence: RwSignal<Option<Persistence>>,
     /// `check()`'s findings, in document order.
     pub findings: Memo<Vec<Finding>>,
+    /// Their tally: what a download is asked about.
     pub tally: Memo<Tally>,
+    /// Where the user has been on the open draft: what of the findings shows (see `shown`).
+    attention: RwSignal<Attention>,
+    /// The findings as the form shows them: blanks not yet left are to-dos, and a finding new on
+    /// the field being typed in waits until it is left.
+    pub shown: Memo<Shown>,
+    /// The field being typed in was changed since it was entered.
+    edited: StoredValue<bool>,
     pub figures: Memo<Figures>,
     /// Each field's findings as a signal of its own, set only when they change: a keystroke then
     /// wakes the few fields whose messages changed, not every field of a large draft.
@@ -135,6 +144,7 @@ impl AppState {
     pub fn start() -> Self {
         let draft = RwSignal::new(Draft::default());
         let findings = Memo::new(move |_| draft.with(crate::checks::check));
+        let attention = RwSignal::new(Attention::default());
         let state = AppState {
             draft,
             loaded: RwSignal::new(0),
@@ -150,6 +160,9 @@ impl AppState {
             persistence: RwSignal::new(None),
             findings,
             tally: Memo::new(move |_| findings.with(|fs| Tally::of(fs))),
+            attention,
+            shown: Memo::new(move |_| findings.with(|fs| attention.with(|a| a.show(fs)))),
+            edited: StoredValue::new(false),
             figures: Memo::new(move |_| draft.with(Figures::of)),
             field_findings: StoredValue::new(BTreeMap::new()),
             base_rev: StoredValue::new(0),
@@ -173,12 +186,12 @@ impl AppState {
         });
     }
 
-    /// Passes each change of the findings on to the fields it concerns.
+    /// Passes each change of the shown findings on to the fields it concerns.
     fn fan_out_findings(&self) {
         let state = *self;
         let shown = StoredValue::new(Vec::<Finding>::new());
         Effect::new(move |_| {
-            state.findings.with(|now| {
+            state.shown.with(|Shown { findings: now, .. }| {
                 for path in shown.with_value(|before| changed_paths(before, now)) {
                     if let Some(signal) = state.field_findings.with_value(|m| m.get(&path).cloned())
                     {
@@ -196,8 +209,8 @@ impl AppState {
             return signal;
         }
         let signal = ArcRwSignal::new(
-            self.findings
-                .with_untracked(|fs| on_path(fs, path).to_vec()),
+            self.shown
+                .with_untracked(|s| on_path(&s.findings, path).to_vec()),
         );
         self.field_findings.update_value(|m| {
             m.insert(path, signal.clone());
@@ -253,6 +266,7 @@ impl AppState {
     }
 
     fn show_without_storage(&self, draft: Draft, e: &StorageError) {
+        self.attention.set(Attention::default());
         self.draft.set(draft);
         self.loaded.update(|n| *n += 1);
         self.current.set(None);
@@ -263,6 +277,7 @@ impl AppState {
     fn load(&self, id: &str, draft: Draft, rev: u64) {
         self.removed.set(None);
         self.conflict.set(None);
+        self.attention.set(Attention::default());
         self.draft.set(draft);
         self.loaded.update(|n| *n += 1);
         self.current.set(Some(id.to_owned()));
@@ -283,6 +298,7 @@ impl AppState {
     fn create(&self, draft: Draft, name: String) {
         self.save_now();
         if matches!(self.save_state.get_untracked(), SaveState::NoStorage(_)) {
+            self.attention.set(Attention::default());
             self.draft.set(draft);
             self.loaded.update(|n| *n += 1);
             return;
@@ -322,7 +338,30 @@ impl AppState {
         self.draft.update(|d| {
             d.set_field(path, &text);
         });
+        self.edited.set_value(true);
         self.changed();
+    }
+
+    /// The user entered a field.
+    pub fn enter(&self, path: Path) {
+        self.edited.set_value(false);
+        let attention = self.attention;
+        self.findings
+            .with_untracked(|fs| attention.update(|a| a.enter(path, fs)));
+    }
+
+    /// The user left a field.
+    pub fn leave(&self, path: Path) {
+        let edited = self.edited.get_value();
+        self.edited.set_value(false);
+        self.attention.update(|a| a.leave(path, edited));
+    }
+
+    /// The user asked for the report as it is: every blank required field shows as an error.
+    pub fn show_all(&self) {
+        if !self.attention.with_untracked(Attention::shows_all) {
+            self.attention.update(Attention::show_all);
+        }
     }
 
     pub fn add_row(&self, list: List) {

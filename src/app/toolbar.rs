@@ -16,6 +16,7 @@ use crate::stored::{reminder_days, reminder_text};
 pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let ask_download = move |kind: DownloadKind| {
+        state.show_all();
         let errors = state.tally.get_untracked().errors;
         if errors > 0 {
             state.pending.set(Some(Pending::Download { kind, errors }));

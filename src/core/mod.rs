@@ -5,7 +5,7 @@
 //! Dependencies point one way inside it: `model` and `text` depend on nothing here; `outline`
 //! on `model`; `amount` on `text`; `values` (the numbers, read once) on those; `figures` on
 //! `values`; `checks` on all of them; `draft_file`, `export` and `stored` on the model; `backup`
-//! on `draft_file` and `stored`.
+//! on `draft_file` and `stored`; `shown` (what the form shows of the findings) on `checks`.
 
 pub mod amount;
 pub mod backup;
@@ -17,6 +17,7 @@ pub mod finding;
 pub mod model;
 pub mod outline;
 pub mod sample;
+pub mod shown;
 pub mod stored;
 pub mod text;
 pub(crate) mod values;

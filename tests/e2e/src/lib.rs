@@ -370,6 +370,19 @@ impl Harness {
         self.c.execute(script, args).await.expect("script")
     }
 
+    /// Waits until the page has drawn `n` animation frames.
+    pub async fn frames(&self, n: u32) {
+        self.c
+            .execute_async(
+                "const [n, done] = arguments; let left = n;\
+                 const step = () => (--left > 0 ? requestAnimationFrame(step) : done(true));\
+                 requestAnimationFrame(step);",
+                vec![json!(n)],
+            )
+            .await
+            .expect("animation frames");
+    }
+
     /// Waits until `check` is true, failing with `what` after [`PATIENCE`].
     pub async fn eventually<F, Fut>(&self, what: &str, mut check: F)
     where

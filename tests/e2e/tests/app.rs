@@ -84,7 +84,7 @@ async fn typing_a_wrong_amount_shows_the_sum_finding_and_the_right_one_removes_i
         .is_empty());
 
     // What is typed stays as typed, also when it is not an amount.
-    h.type_into("general_budget.personnel_expense", "122.66元")
+    h.type_into("general_budget.personnel_expense", "122.66元\u{E004}")
         .await;
     h.wait_finding("format.amount", "general_budget.personnel_expense")
         .await;
@@ -298,7 +298,9 @@ async fn downloads_give_the_draft_and_the_report() {
     // With errors: asked first, with the count.
     std::fs::remove_file(&file).unwrap();
     h.type_into("meta.department", "").await;
-    h.type_into("general_budget.public_expense", "x").await;
+    // Left with Tab: a finding on the field being typed in waits until it is left.
+    h.type_into("general_budget.public_expense", "x\u{E004}")
+        .await;
     h.eventually("two errors", || async {
         h.text_of("#findings-title")
             .await

@@ -258,8 +258,11 @@ async fn the_preview_closes_with_esc_and_section_links_leave_it() {
 async fn an_amount_in_yuan_is_offered_in_wan() {
     let h = Harness::start().await;
     h.open().await;
-    h.type_into("general_budget.personnel_expense", "1226600元")
-        .await;
+    h.type_into(
+        "general_budget.personnel_expense",
+        &format!("1226600元{TAB}"),
+    )
+    .await;
     h.wait_finding("format.amount", "general_budget.personnel_expense")
         .await;
     let message = h
@@ -300,5 +303,147 @@ async fn drafts_made_the_same_way_get_names_of_their_own() {
         .js("return document.getElementById('draft-select').title;")
         .await;
     assert_eq!(title, json!(selected));
+    h.close().await;
+}
+
+const TAB: &str = "\u{E004}";
+
+/// The top of an element on the screen, in CSS pixels.
+async fn screen_top(h: &Harness, css: &str) -> f64 {
+    h.js_with(
+        "return document.querySelector(arguments[0]).getBoundingClientRect().top;",
+        vec![json!(css)],
+    )
+    .await
+    .as_f64()
+    .unwrap_or(f64::NAN)
+}
+
+/// Defect 3: a blank draft is a to-do list, not a wall of red, until a field is left or a
+/// download asked for.
+#[tokio::test]
+async fn a_blank_draft_is_a_to_do_list_until_a_field_is_left_or_a_download_asked_for() {
+    let h = Harness::start().await;
+    h.open().await;
+    h.click("#draft-new").await;
+    h.eventually("a blank draft", || async {
+        h.value("meta.department").await.is_empty()
+    })
+    .await;
+    let todo_links = || async {
+        h.js("return document.querySelectorAll('#todo a[data-path]').length;")
+            .await
+            .as_u64()
+            .unwrap_or(0)
+    };
+    h.eventually("the to-do list", || async { todo_links().await > 20 })
+        .await;
+    let todo = todo_links().await;
+    let title = h.text_of("#findings-title").await;
+    assert_eq!(title, format!("还有 {todo} 项待填写"));
+    assert!(h.findings().await.is_empty(), "{:?}", h.findings().await);
+    assert!(h.field_findings("meta.department").await.is_empty());
+    let red = h
+        .js("return document.querySelectorAll('[aria-invalid=true], .field-error').length;")
+        .await;
+    assert_eq!(red, json!(0));
+    // The navigation counts each section's to-dos: 单位名称 and 年度 in the first.
+    assert_eq!(
+        h.text_of(".section-nav a[data-section=meta] .count-todo")
+            .await,
+        "2"
+    );
+    // A to-do is a link to its field.
+    h.click("#todo a[data-path='basic.organization']").await;
+    assert_eq!(
+        h.focused_path().await.as_deref(),
+        Some("basic.organization")
+    );
+
+    // Typed into, emptied and left: now it is an error. Passing through with Tab is not.
+    h.type_into("meta.department", "甲").await;
+    h.type_into("meta.department", "").await;
+    assert!(h.field_findings("meta.department").await.is_empty());
+    let field = h.wait_for_field("meta.department").await;
+    field.send_keys(&format!("{TAB}{TAB}")).await.unwrap();
+    h.wait_finding("required.field", "meta.department").await;
+    assert_eq!(
+        h.field_findings("meta.department").await,
+        ["required.field"]
+    );
+    assert!(!h.has_finding("required.field", "meta.year").await);
+    assert_eq!(todo_links().await, todo - 1);
+
+    // Asking to download shows every blank as the error it is.
+    h.click("#download-json").await;
+    h.wait_finding("required.field", "meta.year").await;
+    assert_eq!(todo_links().await, 0);
+    assert!(h
+        .text_of("#findings-title")
+        .await
+        .starts_with(&format!("发现 {todo} 个错误")));
+    h.close().await;
+}
+
+/// Defect 3: an unfinished number is not an error while the user is still in the field, and a
+/// message appearing does not move the field the focus goes to.
+#[tokio::test]
+async fn an_unfinished_number_waits_until_the_field_is_left_and_nothing_jumps() {
+    let h = Harness::start().await;
+    h.open().await;
+    // Live checking goes on elsewhere: with 31.5, 基本支出 no longer adds up; with "31." it cannot
+    // be added up, and that finding goes.
+    h.type_into("general_budget.personnel_expense", "31.5")
+        .await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense")
+        .await;
+    h.type_into("general_budget.personnel_expense", "31.").await;
+    h.eventually("sum.basic goes", || async {
+        !h.has_finding("sum.basic", "general_budget.basic_expense")
+            .await
+    })
+    .await;
+    assert!(h
+        .field_findings("general_budget.personnel_expense")
+        .await
+        .is_empty());
+    assert!(!h
+        .findings()
+        .await
+        .iter()
+        .any(|(_, p)| p == "general_budget.personnel_expense"));
+    let field = h.wait_for_field("general_budget.personnel_expense").await;
+    field.send_keys(TAB).await.unwrap();
+    h.wait_finding("format.amount", "general_budget.personnel_expense")
+        .await;
+    assert_eq!(
+        h.field_findings("general_budget.personnel_expense").await,
+        ["format.amount"]
+    );
+
+    // 财政拨款支出 is in the row above 项目支出: its message appears when the user tabs down.
+    let above = "general_budget.appropriation_expense";
+    let below = "input[data-path='general_budget.project_expense']";
+    h.js_with(
+        "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
+        vec![json!(format!("input[data-path='{above}']"))],
+    )
+    .await;
+    h.type_into(above, "27x").await;
+    let before = screen_top(&h, below).await;
+    h.wait_for_field(above).await.send_keys(TAB).await.unwrap();
+    h.wait_finding("format.amount", above).await;
+    assert_eq!(h.field_findings(above).await, ["format.amount"]);
+    // Two frames: the correction is made in the next one.
+    h.frames(2).await;
+    assert_eq!(
+        h.focused_path().await.as_deref(),
+        Some("general_budget.project_expense")
+    );
+    let after = screen_top(&h, below).await;
+    assert!(
+        (after - before).abs() < 1.0,
+        "moved from {before} to {after}"
+    );
     h.close().await;
 }
