@@ -10,6 +10,7 @@ use super::dom::{keep_in_place, path_of, section_id, target_element};
 use super::field::Field;
 use super::rows::Rows;
 use super::state::AppState;
+use crate::checks::sums::COUNT_SPECIAL_FUNDS;
 use crate::outline::{FundField, List, Path, PointField, ProjectField, Section};
 
 /// One field as the form shows it.
@@ -65,6 +66,8 @@ enum Item {
     /// Short fields side by side.
     Group(&'static [FieldSpec]),
     Rows(List),
+    /// 专项资金个数, with 按行数填入 when it differs from the rows.
+    StatedFundCount(FieldSpec),
 }
 
 const NONE_HINT: &str = "没有时填“无”";
@@ -146,7 +149,7 @@ const FORM: &[(Section, &[Item])] = &[
             Item::Heading("（一）部门整体支出绩效情况"),
             Item::Rows(List::Points),
             Item::Heading("（二）专项资金支出绩效情况"),
-            Item::Field(hinted(Path::StatedFundCount, "报告中“专项资金共N个”的N")),
+            Item::StatedFundCount(hinted(Path::StatedFundCount, "报告中“专项资金共N个”的N")),
             Item::Rows(List::Funds),
         ],
     ),
@@ -228,6 +231,31 @@ fn item_view(item: &Item) -> AnyView {
         Item::Field(spec) => field_view(*spec),
         Item::Group(specs) => group_view(specs.to_vec()),
         Item::Rows(list) => view! { <Rows list=*list /> }.into_any(),
+        Item::StatedFundCount(spec) => view! {
+            <div class="with-action">{field_view(*spec)}<FillFromRows path=spec.path /></div>
+        }
+        .into_any(),
+    }
+}
+
+/// 按行数填入: offered while the stated number of special funds differs from the rows (the
+/// checker's `count.special_funds` finding is showing), it puts the number of rows in.
+#[component]
+fn FillFromRows(path: Path) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let findings = state.findings_on(path);
+    let rows = state.row_count(List::Funds);
+    let differs =
+        Memo::new(move |_| findings.with(|fs| fs.iter().any(|f| f.rule == COUNT_SPECIAL_FUNDS)));
+    view! {
+        <button
+            type="button"
+            class="small fill-from-rows"
+            hidden=move || !differs.get()
+            on:click=move |_| state.fill(path, rows.get_untracked().to_string())
+        >
+            {move || format!("按行数填入（{}）", rows.get())}
+        </button>
     }
 }
 

@@ -50,6 +50,7 @@ fn App() -> impl IntoView {
         }
     });
     std::mem::forget(escape);
+    print_the_report(state);
 
     view! {
         <a class="skip-link" href="#findings">"跳到检查结果"</a>
@@ -57,8 +58,15 @@ fn App() -> impl IntoView {
         <ConfirmBar />
         <ConflictBar />
         <NoticeBar />
+        // The rail holds the navigation and the figures: on a wide screen they are the left and
+        // right columns; narrower (1024 px), one sticky column on the left, so both stay reachable.
         <div class="layout">
-            <SectionNav />
+            <div class="rail">
+                <SectionNav />
+                <aside class="side">
+                    <FiguresPanel />
+                </aside>
+            </div>
             <main id="main">
                 <Show when=move || preview_open.get()>
                     <Preview open=preview_open />
@@ -69,10 +77,9 @@ fn App() -> impl IntoView {
                     <ReportForm />
                 </div>
             </main>
-            <aside class="side">
-                <FiguresPanel />
-            </aside>
         </div>
+        // What the page prints: the report, put here just before printing (see print_the_report).
+        <div id="print-report"></div>
         <Show when=move || dragging.get()>
             <div class="drop-overlay" aria-hidden="true">
                 <p>"松开鼠标，把草稿文件作为新草稿导入"</p>
@@ -84,6 +91,26 @@ fn App() -> impl IntoView {
 /// Whether the report preview shows in place of the form (the toolbar's 预览与打印).
 #[derive(Clone, Copy)]
 pub struct PreviewOpen(pub RwSignal<bool>);
+
+/// Printing from anywhere in the app (Ctrl+P, the browser's menu, the preview) prints the
+/// report, not the form: just before printing, the report and its style sheet are put into
+/// `#print-report`, the only thing the app's print style shows; after printing they go again.
+fn print_the_report(state: AppState) {
+    let fill = |html: &str| {
+        if let Some(el) = dom::document().and_then(|d| d.get_element_by_id("print-report")) {
+            el.set_inner_html(html);
+        }
+    };
+    let before = window_event_listener_untyped("beforeprint", move |_| {
+        let article = state.draft.with_untracked(crate::export::render_article);
+        fill(&format!(
+            "<style media=\"print\">{}</style>{article}",
+            crate::export::report_style()
+        ));
+    });
+    let after = window_event_listener_untyped("afterprint", move |_| fill(""));
+    std::mem::forget((before, after));
+}
 
 /// Saves when the page is hidden or left, and warns before leaving when the draft could not be
 /// saved.

@@ -95,10 +95,24 @@ pub fn Rows(list: List) -> impl IntoView {
                 }
             />
             {undo}
+            <RowTotal list=list />
             <button type="button" class="add-row" data-add=list.path().to_string() on:click=add>
                 {format!("＋ 添加{noun}")}
             </button>
         </div>
+    }
+}
+
+/// The rows' amounts added up, under them (for 项目支出明细 and the special funds): the core's
+/// `Figures::row_total`, shown, not typed.
+#[component]
+fn RowTotal(list: List) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let total = Memo::new(move |_| state.figures.with(|f| f.row_total(list)));
+    view! {
+        <p class="row-total" data-total=list.path().to_string() hidden=move || total.with(Option::is_none)>
+            {move || total.get().unwrap_or_default()}
+        </p>
     }
 }
 

@@ -342,6 +342,15 @@ impl AppState {
         self.changed();
     }
 
+    /// Puts `text` into a field for the user (a button that fills it in), shown at once.
+    pub fn fill(&self, path: Path, text: String) {
+        self.draft.update(|d| {
+            d.set_field(path, &text);
+        });
+        self.loaded.update(|n| *n += 1);
+        self.changed();
+    }
+
     /// The user entered a field.
     pub fn enter(&self, path: Path) {
         self.edited.set_value(false);

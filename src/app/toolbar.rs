@@ -31,6 +31,10 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
                 <p class="tagline">"填报 · 检查 · 导出（数据只保存在本机浏览器中）"</p>
             </div>
             <DraftMenu />
+        </header>
+        // Stays at the top when the form is scrolled (the style sheet keeps a focused field
+        // clear of it with scroll-padding).
+        <div class="actionbar">
             <SaveIndicator />
             <div class="actions">
                 <ImportButton />
@@ -65,7 +69,7 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
                         }
                     })}
             </div>
-        </header>
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::model::Draft;
+use crate::outline::List;
 use crate::values::Values;
 
 /// Where 全年预算数 came from.
@@ -27,6 +28,34 @@ pub struct Figures {
     pub project_share: Option<Decimal>,
     /// 人员经费 as a share of 基本支出, in percent.
     pub personnel_share: Option<Decimal>,
+    /// The 二（二） rows' amounts, added up.
+    pub projects_total: Total,
+    /// The special funds' 年初预算, 年中调整, 实际支出 and 结余结转, each added up.
+    pub funds_totals: [Total; 4],
+}
+
+/// A column of rows added up: shown under the rows, never typed and never exported.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Total {
+    /// The rows.
+    pub rows: usize,
+    /// The sum of the amounts that parse.
+    pub sum: Decimal,
+    /// Rows whose amount is blank or does not parse: not in `sum`.
+    pub left_out: usize,
+}
+
+impl Total {
+    fn of(amounts: impl IntoIterator<Item = Option<crate::amount::Amount>>) -> Total {
+        amounts.into_iter().fold(Total::default(), |mut t, amount| {
+            t.rows += 1;
+            match amount.and_then(|a| t.sum.checked_add(a.value())) {
+                Some(sum) => t.sum = sum,
+                None => t.left_out += 1,
+            }
+            t
+        })
+    }
 }
 
 /// One line of the figures panel, ready to show.
@@ -70,6 +99,13 @@ impl Figures {
             basic_share: percent(basic, expense),
             project_share: percent(value(v.project_expense), expense),
             personnel_share: percent(value(v.personnel_expense), basic),
+            projects_total: Total::of(v.projects.iter().copied()),
+            funds_totals: [
+                Total::of(v.funds.iter().map(|f| f.initial_budget)),
+                Total::of(v.funds.iter().map(|f| f.adjustment)),
+                Total::of(v.funds.iter().map(|f| f.actual)),
+                Total::of(v.funds.iter().map(|f| f.carryover)),
+            ],
         }
     }
 
@@ -111,9 +147,86 @@ impl Figures {
     }
 }
 
+impl Figures {
+    /// The running total shown under a list's rows, for the lists of amounts (项目支出明细 and
+    /// the special funds); `None` for the others and for a list without rows.
+    pub fn row_total(&self, list: List) -> Option<String> {
+        let note = |left_out: usize| {
+            if left_out == 0 {
+                String::new()
+            } else {
+                format!("（{left_out} 个金额未填或无法识别，未计入）")
+            }
+        };
+        match list {
+            List::Projects if self.projects_total.rows > 0 => {
+                let t = self.projects_total;
+                Some(format!(
+                    "{} 个项目合计 {} 万元{}",
+                    t.rows,
+                    t.sum,
+                    note(t.left_out)
+                ))
+            }
+            List::Funds if self.funds_totals[0].rows > 0 => {
+                let [initial, adjustment, actual, carryover] = self.funds_totals;
+                let left_out = self.funds_totals.iter().map(|t| t.left_out).sum();
+                Some(format!(
+                    "{} 项专项资金合计：年初预算 {} 万元，年中调整 {} 万元，实际支出 {} 万元，结余结转 {} 万元{}",
+                    initial.rows,
+                    initial.sum,
+                    adjustment.sum,
+                    actual.sum,
+                    carryover.sum,
+                    note(left_out)
+                ))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// `part ÷ whole` in percent, rounded half away from zero to two decimals.
 fn percent(part: Option<Decimal>, whole: Option<Decimal>) -> Option<Decimal> {
     let (part, whole) = (part?, whole?);
     let ratio = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
     Some(ratio.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rows_are_added_up_exactly_and_what_does_not_parse_is_named() {
+        let seed = crate::sample::sample_draft();
+        let figures = Figures::of(&seed);
+        let projects = figures.row_total(List::Projects).unwrap_or_default();
+        assert_eq!(projects, "3 个项目合计 118.29 万元");
+        assert_eq!(
+            figures.projects_total.sum.to_string(),
+            seed.general_budget.project_expense
+        );
+        let funds = figures.row_total(List::Funds).unwrap_or_default();
+        assert!(funds.starts_with("3 项专项资金合计：年初预算 "), "{funds}");
+        assert!(!funds.contains("未计入"), "{funds}");
+        assert_eq!(figures.row_total(List::Functions), None);
+
+        let mut draft = Draft::default();
+        for amount in ["0.1", "0.2", "", "3元"] {
+            draft
+                .general_budget
+                .projects
+                .push(crate::model::ProjectRow {
+                    name: "x".into(),
+                    amount: amount.into(),
+                    ..Default::default()
+                });
+        }
+        assert_eq!(
+            Figures::of(&draft).row_total(List::Projects).as_deref(),
+            Some("4 个项目合计 0.3 万元（2 个金额未填或无法识别，未计入）")
+        );
+        assert_eq!(Figures::of(&draft).row_total(List::Funds), None);
+    }
 }

@@ -120,10 +120,16 @@ pub struct SpecialFund {
 impl Draft {
     /// The report's title: `{department}{year}年度部门整体支出绩效自评报告`.
     pub fn title(&self) -> String {
-        format!(
-            "{}{}年度部门整体支出绩效自评报告",
+        let (unit, rest) = self.title_parts();
+        format!("{unit}{rest}")
+    }
+
+    /// The title in the two parts a long title breaks between: the unit, then the year and the
+    /// kind of report (so its last character never stands alone on a line).
+    pub fn title_parts(&self) -> (&str, String) {
+        (
             self.meta.department.trim(),
-            self.meta.year.trim()
+            format!("{}年度部门整体支出绩效自评报告", self.meta.year.trim()),
         )
     }
 

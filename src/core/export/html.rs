@@ -31,12 +31,38 @@ pub fn render_html(draft: &Draft) -> String {
     doc.text(&title);
     doc.raw("</title>\n<style>\n");
     doc.raw(STYLE);
-    doc.raw("</style>\n</head>\n<body>\n<article class=\"report\">\n<h1>");
-    doc.text(&title);
+    doc.raw("</style>\n</head>\n<body>\n");
+    article(&mut doc, draft);
+    doc.raw("</body>\n</html>\n");
+    doc.out
+}
+
+/// The report's style sheet (A4 pages, the official fonts), as the document carries it.
+pub fn report_style() -> &'static str {
+    STYLE
+}
+
+/// The report itself, `<article class="report">`, as in the document: the app puts it on the
+/// page it prints, with [`report_style`].
+pub fn render_article(draft: &Draft) -> String {
+    let mut doc = Doc::default();
+    article(&mut doc, draft);
+    doc.out
+}
+
+fn article(doc: &mut Doc, draft: &Draft) {
+    doc.raw("<article class=\"report\">\n<h1>");
+    // Each part on a line of its own when the title does not fit on one.
+    let (unit, rest) = draft.title_parts();
+    for part in [unit, &rest].into_iter().filter(|p| !p.is_empty()) {
+        doc.raw("<span class=\"title-part\">");
+        doc.text(part);
+        doc.raw("</span>");
+    }
     doc.raw("</h1>\n");
 
-    basic(&mut doc, draft);
-    general_budget(&mut doc, draft);
+    basic(doc, draft);
+    general_budget(doc, draft);
     for (section, text) in [
         (Section::GovFundBudget, &draft.gov_fund_budget.text),
         (
@@ -51,7 +77,7 @@ pub fn render_html(draft: &Draft) -> String {
         doc.heading(2, &section.heading());
         doc.paragraphs("", text);
     }
-    performance(&mut doc, draft);
+    performance(doc, draft);
     for (section, text) in [
         (Section::Problems, &draft.problems),
         (Section::Improvements, &draft.improvements),
@@ -61,8 +87,7 @@ pub fn render_html(draft: &Draft) -> String {
         doc.heading(2, &section.heading());
         doc.paragraphs("", text);
     }
-    doc.raw("</article>\n</body>\n</html>\n");
-    doc.out
+    doc.raw("</article>\n");
 }
 
 fn basic(doc: &mut Doc, d: &Draft) {

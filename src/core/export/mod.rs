@@ -2,7 +2,7 @@
 
 mod html;
 
-pub use html::render_html;
+pub use html::{render_article, render_html, report_style};
 
 use crate::draft_file::{write_draft, WriteError};
 use crate::model::Draft;

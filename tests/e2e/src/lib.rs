@@ -274,8 +274,22 @@ const CONTROL: &str = "\u{E009}";
 const NULL: &str = "\u{E000}";
 const BACKSPACE: &str = "\u{E003}";
 
+/// Clicks an element as a user would: first brought to the middle of the screen, clear of the
+/// sticky toolbar (WebDriver itself scrolls it only just into view, under the toolbar).
+async fn click_in_view(el: &Element) -> Result<(), fantoccini::error::CmdError> {
+    let arg = serde_json::to_value(el).expect("an element reference");
+    el.clone()
+        .client()
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+            vec![arg],
+        )
+        .await?;
+    el.click().await
+}
+
 async fn replace_text(field: &Element, text: &str) {
-    field.click().await.expect("focus the field");
+    click_in_view(field).await.expect("focus the field");
     field
         .send_keys(&format!("{CONTROL}a{NULL}"))
         .await
@@ -467,6 +481,16 @@ impl Harness {
         format!("input[data-path=\"{path}\"], textarea[data-path=\"{path}\"]")
     }
 
+    /// Waits for an element matched by a CSS selector.
+    pub async fn wait_for_css(&self, css: &str) -> Element {
+        self.c
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
     pub async fn wait_for_field(&self, path: &str) -> Element {
         self.c
             .wait()
@@ -505,13 +529,14 @@ impl Harness {
 
     /// Clicks the element matched by a CSS selector.
     pub async fn click(&self, css: &str) {
-        self.c
+        let el = self
+            .c
             .wait()
             .at_most(PATIENCE)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("nothing to click at {css}: {e}"))
-            .click()
+            .unwrap_or_else(|e| panic!("nothing to click at {css}: {e}"));
+        click_in_view(&el)
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }

@@ -320,7 +320,7 @@ async fn downloads_give_the_draft_and_the_report() {
     let file = h.downloaded("2024年度部门整体支出绩效自评报告.html").await;
     assert!(std::fs::read_to_string(file)
         .unwrap()
-        .contains("<h1>2024年度部门整体支出绩效自评报告</h1>"));
+        .contains("<h1><span class=\"title-part\">2024年度部门整体支出绩效自评报告</span></h1>"));
     h.close().await;
 }
 

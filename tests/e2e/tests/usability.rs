@@ -447,3 +447,197 @@ async fn an_unfinished_number_waits_until_the_field_is_left_and_nothing_jumps() 
     );
     h.close().await;
 }
+
+/// The pages of a PDF.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let marker = b"/Type /Page";
+    pdf.windows(marker.len() + 1)
+        .filter(|w| w.starts_with(marker) && w.last() != Some(&b's'))
+        .count()
+}
+
+/// Defect 5: printing from the form or from the preview prints the report alone: the same
+/// pages as the exported document printed by itself.
+#[tokio::test]
+async fn printing_from_the_form_or_the_preview_prints_the_report_alone() {
+    let h = Harness::start().await;
+    h.open().await;
+    let print = || async {
+        h.c.print(Default::default())
+            .await
+            .expect("the page printed to PDF")
+    };
+    let from_form = print().await;
+    h.click("#preview-toggle").await;
+    h.wait_for_css("#preview iframe").await;
+    let from_preview = print().await;
+    // Nothing of the app is left on the page after printing.
+    assert_eq!(
+        h.js("return document.getElementById('print-report').innerHTML;")
+            .await,
+        json!("")
+    );
+    h.site.add_page(
+        "/report-alone.html",
+        selfeval::export::render_html(&selfeval::sample::sample_draft()).into_bytes(),
+    );
+    h.c.goto(&h.site.url("/report-alone.html")).await.unwrap();
+    let alone = print().await;
+    let pages = pdf_pages(&alone);
+    assert!(pages > 2, "the report alone prints {pages} pages");
+    assert_eq!(pdf_pages(&from_form), pages, "printed from the form");
+    assert_eq!(pdf_pages(&from_preview), pages, "printed from the preview");
+    h.close().await;
+}
+
+/// Defect 8: at 1024 × 768 the section navigation and the figures stay on the screen (or one
+/// scroll of their own column away) wherever the form is scrolled to.
+#[tokio::test]
+async fn at_1024_wide_the_navigation_and_the_figures_stay_reachable() {
+    let h = Harness::start().await;
+    h.c.set_window_size(1024, 768).await.unwrap();
+    h.open().await;
+    let probe = h
+        .js(
+            "window.scrollTo(0, document.documentElement.scrollHeight * 0.6);\
+             const on = el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight && r.width > 0; };\
+             const nav = on(document.querySelector('.section-nav a[data-section=other]'));\
+             const y = scrollY;\
+             document.querySelector('.figures').scrollIntoView({block: 'nearest'});\
+             return [y > 1000, nav, scrollY === y, on(document.querySelector('.figures'))];",
+        )
+        .await;
+    assert_eq!(
+        probe,
+        json!([true, true, true, true]),
+        "[scrolled, 十 in the navigation on screen, figures reached without moving the page, figures on screen]"
+    );
+    h.close().await;
+}
+
+/// Defect 9: the toolbar stays on the screen when the form is scrolled, and a field the focus
+/// moves to is never under it.
+#[tokio::test]
+async fn the_toolbar_stays_on_screen_and_never_covers_the_focused_field() {
+    let h = Harness::start().await;
+    h.c.set_window_size(1366, 768).await.unwrap();
+    h.open().await;
+    let visible = h
+        .js("window.scrollTo(0, document.documentElement.scrollHeight);\
+             const r = document.getElementById('download-json').getBoundingClientRect();\
+             return scrollY > 1000 && r.top >= 0 && r.bottom <= innerHeight;")
+        .await;
+    assert_eq!(
+        visible,
+        json!(true),
+        "下载 JSON on the screen at the bottom of the form"
+    );
+    // 机构情况 just above the screen; Shift+Tab from the field after it brings it back.
+    h.js(
+        "const org = document.querySelector('[data-path=\"basic.organization\"]');\
+         const next = document.querySelector('[data-path=\"basic.staff.as_of\"]');\
+         next.focus({preventScroll: true});\
+         window.scrollTo(0, org.getBoundingClientRect().bottom + scrollY + 5);",
+    )
+    .await;
+    let active = h.c.active_element().await.unwrap();
+    active.send_keys("\u{E008}\u{E004}").await.unwrap();
+    assert_eq!(
+        h.focused_path().await.as_deref(),
+        Some("basic.organization")
+    );
+    let clear = h
+        .js(
+            "const bar = document.querySelector('.actionbar').getBoundingClientRect();\
+             const f = document.activeElement.getBoundingClientRect();\
+             return [f.top >= bar.bottom, f.top, bar.bottom];",
+        )
+        .await;
+    assert_eq!(clear[0], json!(true), "field top, bar bottom: {clear}");
+    h.close().await;
+}
+
+/// Defect 9: running totals under 项目支出明细 and the special funds, and 按行数填入 beside 专项资金个数
+/// when it differs from the rows.
+#[tokio::test]
+async fn rows_show_their_totals_and_the_fund_count_can_be_filled_from_the_rows() {
+    let h = Harness::start().await;
+    h.open().await;
+    let projects = "[data-total='general_budget.projects']";
+    assert_eq!(h.text_of(projects).await, "3 个项目合计 118.29 万元");
+    let funds = h.text_of("[data-total='performance.special_funds']").await;
+    assert!(funds.starts_with("3 项专项资金合计：年初预算 "), "{funds}");
+    h.type_into("general_budget.projects[0].amount", "4").await;
+    h.eventually("the total follows the rows", || async {
+        h.text_of(projects).await == "3 个项目合计 119.29 万元"
+    })
+    .await;
+
+    let fill = ".fill-from-rows";
+    let shown = || async {
+        h.js_with(
+            "const b = document.querySelector(arguments[0]); return !!b && !b.hidden;",
+            vec![json!(fill)],
+        )
+        .await
+            == json!(true)
+    };
+    assert!(!shown().await, "offered while the count agrees");
+    h.type_into("performance.special_funds_stated_count", &format!("5{TAB}"))
+        .await;
+    h.eventually("按行数填入 offered", shown).await;
+    assert_eq!(h.text_of(fill).await, "按行数填入（3）");
+    h.click(fill).await;
+    h.eventually("filled in", || async {
+        h.value("performance.special_funds_stated_count").await == "3"
+    })
+    .await;
+    h.eventually("the finding and the button go", || async {
+        !shown().await
+            && !h
+                .has_finding(
+                    "count.special_funds",
+                    "performance.special_funds_stated_count",
+                )
+                .await
+    })
+    .await;
+    h.close().await;
+}
+
+/// Defect 9: the preview's title never leaves its last character alone on a line.
+#[tokio::test]
+async fn the_report_title_does_not_leave_its_last_character_alone() {
+    let h = Harness::start().await;
+    for (width, height) in [(1024, 768), (1366, 768), (1920, 1080)] {
+        h.c.set_window_size(width, height).await.unwrap();
+        h.open().await;
+        h.click("#preview-toggle").await;
+        h.wait_for_css("#preview iframe").await;
+        h.eventually("the report in the preview", || async {
+            h.js("const d = document.querySelector('#preview iframe').contentDocument; return !!(d && d.querySelector('h1 .title-part'));")
+                .await
+                == json!(true)
+        })
+        .await;
+        let lines = h
+            .js(
+                "const doc = document.querySelector('#preview iframe').contentDocument;\
+                 const h1 = doc && doc.querySelector('h1');\
+                 if (!h1) return null;\
+                 const walker = doc.createTreeWalker(h1, NodeFilter.SHOW_TEXT);\
+                 let last = null; while (walker.nextNode()) last = walker.currentNode;\
+                 const top = (from, to) => { const r = doc.createRange(); r.setStart(last, from); r.setEnd(last, to); return r.getBoundingClientRect().top; };\
+                 const n = last.length;\
+                 return [top(n - 2, n - 1), top(n - 1, n), h1.getClientRects().length];",
+            )
+            .await;
+        assert!(lines.is_array(), "{width}: no title in the preview");
+        assert_eq!(
+            lines[0], lines[1],
+            "{width}: the last character alone ({lines})"
+        );
+        h.click("#preview-toggle").await;
+    }
+    h.close().await;
+}
