@@ -335,11 +335,42 @@ impl AppState {
 
     /// The user typed into a field.
     pub fn edit(&self, path: Path, text: String) {
+        let unit_and_year = |d: &Draft| Draft {
+            meta: d.meta.clone(),
+            ..Draft::default()
+        };
+        let before = matches!(path, Path::Department | Path::Year)
+            .then(|| self.draft.with_untracked(unit_and_year));
         self.draft.update(|d| {
             d.set_field(path, &text);
         });
+        if let Some(before) = before {
+            self.follow_unit_and_year(&before);
+        }
         self.edited.set_value(true);
         self.changed();
+    }
+
+    /// Names the open draft after its unit and year while its name is one the app gave it
+    /// (`stored::follows_unit_and_year`); the next save stores the name.
+    fn follow_unit_and_year(&self, before: &Draft) {
+        let Some(id) = self.current.get_untracked() else {
+            return;
+        };
+        let name = self.name_of(&id);
+        let Some(next) = self
+            .draft
+            .with_untracked(|after| stored::follows_unit_and_year(&name, before, after))
+        else {
+            return;
+        };
+        self.drafts.update(|list| {
+            let next =
+                stored::unique_name(&next, |n| list.iter().any(|e| e.id != id && e.name == n));
+            if let Some(e) = list.iter_mut().find(|e| e.id == id) {
+                e.name = next;
+            }
+        });
     }
 
     /// Puts `text` into a field for the user (a button that fills it in), shown at once.
@@ -776,7 +807,7 @@ impl AppState {
 
     pub fn new_blank(&self) {
         let n = self.drafts.with_untracked(Vec::len) + 1;
-        self.create(Draft::default(), format!("新草稿 {n}"));
+        self.create(Draft::default(), stored::blank_name(n));
     }
 
     pub fn new_from_sample(&self) {
@@ -829,7 +860,7 @@ impl AppState {
         });
         match next {
             Some(next) => self.open(&next),
-            None => self.create(Draft::default(), "新草稿 1".to_owned()),
+            None => self.create(Draft::default(), stored::blank_name(1)),
         }
     }
 

@@ -34,7 +34,7 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
         </header>
         // Stays at the top when the form is scrolled (the style sheet keeps a focused field
         // clear of it with scroll-padding).
-        <div class="actionbar">
+        <section class="actionbar" aria-label="保存、导入与导出">
             <SaveIndicator />
             <div class="actions">
                 <ImportButton />
@@ -69,7 +69,7 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
                         }
                     })}
             </div>
-        </div>
+        </section>
     }
 }
 

@@ -4,7 +4,8 @@
 //!
 //! Dependencies point one way inside it: `model` and `text` depend on nothing here; `outline`
 //! on `model`; `amount` on `text`; `values` (the numbers, read once) on those; `figures` on
-//! `values`; `checks` on all of them; `draft_file`, `export` and `stored` on the model; `backup`
+//! `values`; `checks` on all of them; `draft_file` and `export` on the model; `stored` on the
+//! model and export's file names; `backup`
 //! on `draft_file` and `stored`; `shown` (what the form shows of the findings) on `checks`.
 
 pub mod amount;

@@ -123,6 +123,46 @@ pub fn unique_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or_else(|| name.to_owned())
 }
 
+/// The name of a new blank draft: `新草稿 3`.
+pub fn blank_name(n: usize) -> String {
+    format!("新草稿 {n}")
+}
+
+/// The name a draft takes from its unit and year once both are filled: `甲局 2024年度`.
+pub fn unit_year_name(draft: &Draft) -> Option<String> {
+    let (unit, year) = (draft.meta.department.trim(), draft.meta.year.trim());
+    (!unit.is_empty() && !year.is_empty()).then(|| format!("{unit} {year}年度"))
+}
+
+/// The draft's new name after an edit of its unit or year (`before` → `after`), while its name is
+/// one the app gave it rather than one the user typed: a new draft's `新草稿 N`, the sample's,
+/// an imported file's, or its unit and year as they were (each perhaps a copy, `… 副本`, and
+/// numbered `…（2）` by [`unique_name`]). `None` when the name stays.
+pub fn follows_unit_and_year(name: &str, before: &Draft, after: &Draft) -> Option<String> {
+    let next = unit_year_name(after)?;
+    let was = unit_year_name(before);
+    if was.as_deref() == Some(next.as_str()) {
+        return None;
+    }
+    let mut base = name.trim();
+    if let Some(numbered) = base.strip_suffix('）') {
+        if let Some((stem, n)) = numbered.rsplit_once('（') {
+            if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
+                base = stem;
+            }
+        }
+    }
+    let base = base.strip_suffix(" 副本").unwrap_or(base);
+    let given = base == "新草稿"
+        || base
+            .strip_prefix("新草稿 ")
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        || base.starts_with("示例草稿（")
+        || Some(base) == was.as_deref()
+        || base == crate::export::json_file_name(before).trim_end_matches(".json");
+    given.then_some(next)
+}
+
 /// The name and revision a stored entry's header gives, without reading the draft; `None` when
 /// the header does not read.
 pub fn entry_name_rev(raw: &str) -> Option<(String, u64)> {
@@ -457,6 +497,49 @@ mod tests {
             raw.split_once('\n').unwrap().1
         );
         assert_eq!(renamed("not an entry", "x"), None);
+    }
+
+    #[test]
+    fn a_draft_is_named_after_its_unit_and_year_until_the_user_names_it() {
+        let blank = Draft::default();
+        let mut unit = blank.clone();
+        unit.meta.department = "甲局".into();
+        let mut both = unit.clone();
+        both.meta.year = "2024".into();
+        // Not before both are filled.
+        assert_eq!(follows_unit_and_year("新草稿 2", &blank, &unit), None);
+        for given in [
+            "新草稿 2",
+            "新草稿 2（3）",
+            "新草稿 2 副本",
+            "示例草稿（区信访局2024）",
+        ] {
+            assert_eq!(
+                follows_unit_and_year(given, &unit, &both).as_deref(),
+                Some("甲局 2024年度"),
+                "{given}"
+            );
+        }
+        // A name the user typed stays.
+        for typed in ["甲局草稿", "新草稿的草稿", "新草稿 x"] {
+            assert_eq!(follows_unit_and_year(typed, &unit, &both), None, "{typed}");
+        }
+        // The name follows the year on; an imported file's name does too.
+        let mut next = both.clone();
+        next.meta.year = "2025".into();
+        assert_eq!(
+            follows_unit_and_year("甲局 2024年度（2）", &both, &next).as_deref(),
+            Some("甲局 2025年度")
+        );
+        assert_eq!(
+            follows_unit_and_year("甲局-2024-绩效自评-草稿", &both, &next).as_deref(),
+            Some("甲局 2025年度")
+        );
+        // An edit that leaves unit and year as they were renames nothing.
+        assert_eq!(
+            follows_unit_and_year("新草稿 2", &both, &both.clone()),
+            None
+        );
     }
 
     #[test]

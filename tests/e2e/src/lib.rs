@@ -384,6 +384,28 @@ impl Harness {
         self.c.execute(script, args).await.expect("script")
     }
 
+    /// What axe-core (tools/node_modules, installed by scripts/setup) finds on the page as it
+    /// is now, with its default rules: each violation's rule id and the first elements it names.
+    pub async fn axe_violations(&self) -> Vec<(String, Vec<String>)> {
+        let axe = root().join("tools/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe)
+            .unwrap_or_else(|e| panic!("{}: {e} (run scripts/setup)", axe.display()));
+        self.js(&format!("if (!window.axe) {{ {source}\n }} return true;"))
+            .await;
+        let found = self
+            .c
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, {resultTypes: ['violations']})\
+                   .then(r => done(r.violations.map(v => [v.id, v.nodes.slice(0, 4).map(n => n.target.join(' '))])))\
+                   .catch(e => done([['axe failed', [String(e)]]]));",
+                vec![],
+            )
+            .await
+            .expect("axe ran");
+        serde_json::from_value(found).expect("axe's violations")
+    }
+
     /// Waits until the page has drawn `n` animation frames.
     pub async fn frames(&self, n: u32) {
         self.c

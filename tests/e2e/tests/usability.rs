@@ -641,3 +641,93 @@ async fn the_report_title_does_not_leave_its_last_character_alone() {
     }
     h.close().await;
 }
+
+/// Defect 7: a new draft takes its unit's name and year once both are filled, and keeps a name
+/// the user gave it.
+#[tokio::test]
+async fn a_new_draft_is_named_after_its_unit_and_year_until_renamed() {
+    let h = Harness::start().await;
+    h.open().await;
+    h.click("#draft-new").await;
+    h.eventually("a blank draft", || async {
+        h.selected_draft().await.starts_with("新草稿")
+    })
+    .await;
+    h.type_into("meta.department", "甲局").await;
+    assert!(h.selected_draft().await.starts_with("新草稿"));
+    h.type_into("meta.year", "2024").await;
+    h.eventually("named after unit and year", || async {
+        h.selected_draft().await == "甲局 2024年度"
+    })
+    .await;
+    h.type_into("meta.year", "2025").await;
+    h.eventually("the name follows the year", || async {
+        h.selected_draft().await == "甲局 2025年度"
+    })
+    .await;
+    h.wait_saved("the new name").await;
+    h.reload().await;
+    assert_eq!(h.selected_draft().await, "甲局 2025年度");
+
+    h.click("#draft-rename").await;
+    h.type_into_css("#draft-name", &format!("我的草稿{ENTER}"))
+        .await;
+    h.eventually("renamed", || async {
+        h.selected_draft().await == "我的草稿"
+    })
+    .await;
+    h.type_into("meta.year", "2026").await;
+    h.wait_saved("the year").await;
+    assert_eq!(h.selected_draft().await, "我的草稿");
+    h.close().await;
+}
+
+/// Also: axe-core's default rules find nothing on the sample, a blank draft, a draft with an
+/// error showing, the preview and a confirm bar; and no contrast failure on row buttons under
+/// the sticky toolbar.
+#[tokio::test]
+async fn axe_finds_no_accessibility_violations() {
+    let h = Harness::start().await;
+    h.c.set_window_size(1366, 768).await.unwrap();
+    h.open().await;
+    let mut found = Vec::new();
+    let mut check = |state: &'static str, v: Vec<(String, Vec<String>)>| {
+        if !v.is_empty() {
+            found.push((state, v));
+        }
+    };
+    check("the sample", h.axe_violations().await);
+
+    // Row buttons under the sticky toolbar.
+    h.js(
+        "const b = document.querySelector('fieldset.row [data-action=remove]');\
+         window.scrollTo(0, b.getBoundingClientRect().top + scrollY - 20);",
+    )
+    .await;
+    check("row buttons under the toolbar", h.axe_violations().await);
+
+    h.type_into("general_budget.personnel_expense", &format!("122.67{TAB}"))
+        .await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense")
+        .await;
+    check("an error showing", h.axe_violations().await);
+
+    h.click("#draft-delete").await;
+    h.wait_for_css("#confirm").await;
+    check("a confirm bar", h.axe_violations().await);
+    h.click("#confirm-no").await;
+
+    h.click("#preview-toggle").await;
+    h.wait_for_css("#preview iframe").await;
+    check("the preview", h.axe_violations().await);
+    h.click("#preview-toggle").await;
+
+    h.click("#draft-new").await;
+    h.eventually("a blank draft", || async {
+        h.value("meta.department").await.is_empty()
+    })
+    .await;
+    check("a blank draft", h.axe_violations().await);
+    assert!(found.is_empty(), "{found:#?}");
+    h.close().await;
+}
