@@ -127,8 +127,6 @@ pub struct AppState {
     /// The findings as the form shows them: blanks not yet left are to-dos, and a finding new on
     /// the field being typed in waits until it is left.
     pub shown: Memo<Shown>,
-    /// The field being typed in was changed since it was entered.
-    edited: StoredValue<bool>,
     pub figures: Memo<Figures>,
     /// Each field's findings as a signal of its own, set only when they change: a keystroke then
     /// wakes the few fields whose messages changed, not every field of a large draft.
@@ -162,7 +160,6 @@ impl AppState {
             tally: Memo::new(move |_| findings.with(|fs| Tally::of(fs))),
             attention,
             shown: Memo::new(move |_| findings.with(|fs| attention.with(|a| a.show(fs)))),
-            edited: StoredValue::new(false),
             figures: Memo::new(move |_| draft.with(Figures::of)),
             field_findings: StoredValue::new(BTreeMap::new()),
             base_rev: StoredValue::new(0),
@@ -347,7 +344,6 @@ impl AppState {
         if let Some(before) = before {
             self.follow_unit_and_year(&before);
         }
-        self.edited.set_value(true);
         self.changed();
     }
 
@@ -384,7 +380,6 @@ impl AppState {
 
     /// The user entered a field.
     pub fn enter(&self, path: Path) {
-        self.edited.set_value(false);
         let attention = self.attention;
         self.findings
             .with_untracked(|fs| attention.update(|a| a.enter(path, fs)));
@@ -392,9 +387,7 @@ impl AppState {
 
     /// The user left a field.
     pub fn leave(&self, path: Path) {
-        let edited = self.edited.get_value();
-        self.edited.set_value(false);
-        self.attention.update(|a| a.leave(path, edited));
+        self.attention.update(|a| a.leave(path));
     }
 
     /// The user asked for the report as it is: every blank required field shows as an error.

@@ -2,7 +2,7 @@
 //! late", as GOV.UK's form guidance puts it):
 //!
 //! - a blank required field (`required.field`, `required.section`) is a **to-do**, counted and
-//!   listed compactly, not an error, until the user has edited the field and left it, or asks to
+//!   listed compactly, not an error, until the user has been in the field and left it, or asks to
 //!   download (which shows every blank as the error it is);
 //! - a finding that appears on the field being typed in waits until the user leaves the field:
 //!   an unfinished "31." is not an error yet. A finding that was showing when the user entered
@@ -27,7 +27,7 @@ pub fn is_todo(finding: &Finding) -> bool {
 pub struct Attention {
     /// Every blank shows as an error: the user asked to download.
     all: bool,
-    /// Fields the user edited and then left.
+    /// Fields the user has left.
     left: BTreeSet<Path>,
     /// The field the user is in, and the rules that showed on it when they entered it.
     typing: Option<(Path, Vec<Rule>)>,
@@ -64,14 +64,12 @@ impl Attention {
         self.typing = Some((path, rules));
     }
 
-    /// The user left `path`, having changed it or not.
-    pub fn leave(&mut self, path: Path, edited: bool) {
+    /// The user left `path`.
+    pub fn leave(&mut self, path: Path) {
         if self.typing.as_ref().is_some_and(|(p, _)| *p == path) {
             self.typing = None;
         }
-        if edited {
-            self.left.insert(path);
-        }
+        self.left.insert(path);
     }
 
     /// The user asked for the report as it is: every blank is an error from now on.
@@ -88,9 +86,13 @@ impl Attention {
         let mut shown = Shown::default();
         for finding in findings {
             if let Some((path, rules)) = &self.typing {
+                // New since the user entered the field: a blank is a to-do while they are in
+                // it (unless every blank is to show), anything else waits.
                 if finding.path == *path && !rules.contains(&finding.rule) {
-                    if is_todo(finding) && !self.all && !self.left.contains(path) {
-                        shown.todo.push(finding.clone());
+                    match (is_todo(finding), self.all) {
+                        (true, true) => shown.findings.push(finding.clone()),
+                        (true, false) => shown.todo.push(finding.clone()),
+                        (false, _) => {}
                     }
                     continue;
                 }
@@ -132,14 +134,13 @@ mod tests {
     }
 
     #[test]
-    fn a_blank_field_edited_and_left_is_an_error_and_download_makes_every_blank_one() {
+    fn a_blank_field_left_is_an_error_and_download_makes_every_blank_one() {
         let findings = check(&Draft::default());
         let mut attention = Attention::default();
         attention.enter(Path::Department, &findings);
-        attention.leave(Path::Department, true);
-        // Only passing through a field (Tab) does not make it red.
+        attention.leave(Path::Department);
+        // The field the user is in now stays a to-do.
         attention.enter(Path::Year, &findings);
-        attention.leave(Path::Year, false);
         let shown = attention.show(&findings);
         assert_eq!(
             rules_on(&shown.findings, Path::Department),
@@ -170,7 +171,7 @@ mod tests {
             rules_on(&shown.findings, Path::BasicExpense),
             rules_on(&typing, Path::BasicExpense)
         );
-        attention.leave(path, true);
+        attention.leave(path);
         assert_eq!(
             rules_on(&attention.show(&typing).findings, path),
             ["format.amount"]
@@ -211,7 +212,7 @@ mod tests {
         let shown = attention.show(&check(&draft));
         assert!(rules_on(&shown.findings, Path::Department).is_empty());
         assert_eq!(rules_on(&shown.todo, Path::Department), ["required.field"]);
-        attention.leave(Path::Department, true);
+        attention.leave(Path::Department);
         let shown = attention.show(&check(&draft));
         assert_eq!(
             rules_on(&shown.findings, Path::Department),
