@@ -61,22 +61,66 @@ pub fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
 /// animation frame, after the change is drawn and before it is painted. (The browser's own scroll
 /// anchoring is off in the style sheet, so the two do not both correct; a scroll the browser
 /// makes to bring a newly focused field into view moves nothing within the document and stays.)
+///
 pub fn keep_in_place(element: Option<web_sys::Element>, change: impl FnOnce()) {
-    let Some((element, window)) = element.zip(web_sys::window()) else {
+    hold(element, false, change);
+}
+
+/// [`keep_in_place`] for a keystroke: while the user types in one field, the place measured in
+/// the frame after the last keystroke is the place before this one, so a keystroke forces no
+/// layout of its own. (Entering a field measures afresh.)
+pub fn keep_in_place_typing(element: Option<web_sys::Element>, change: impl FnOnce()) {
+    hold(element, true, change);
+}
+
+fn hold(element: Option<web_sys::Element>, typing: bool, change: impl FnOnce()) {
+    let Some(element) = element else {
         change();
         return;
     };
-    let offset = |el: &web_sys::Element, w: &web_sys::Window| {
-        el.get_bounding_client_rect().top() + w.scroll_y().unwrap_or_default()
-    };
-    let before = offset(&element, &window);
+    let held =
+        typing && HELD.with_borrow(|held| held.as_ref().is_some_and(|(el, _)| el == &element));
+    if !held {
+        let offset = document_offset(&element);
+        HELD.set(Some((element, offset)));
+    }
     change();
-    leptos::prelude::request_animation_frame(move || {
-        let moved = offset(&element, &window) - before;
+    if !SETTLING.replace(true) {
+        leptos::prelude::request_animation_frame(settle);
+    }
+}
+
+thread_local! {
+    /// The element kept in place, and its offset in the document when last measured.
+    static HELD: std::cell::RefCell<Option<(web_sys::Element, f64)>> = const { std::cell::RefCell::new(None) };
+    /// A frame is coming that puts it back.
+    static SETTLING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// In the frame after a change: scrolls by what the held element moved within the document.
+fn settle() {
+    SETTLING.set(false);
+    HELD.with_borrow_mut(|held| {
+        let Some((element, offset)) = held.as_mut() else {
+            return;
+        };
+        let now = document_offset(element);
+        let moved = now - *offset;
         if moved.abs() >= 0.5 {
-            window.scroll_by_with_x_and_y(0.0, moved);
+            if let Some(window) = web_sys::window() {
+                window.scroll_by_with_x_and_y(0.0, moved);
+            }
         }
+        *offset = now;
     });
+}
+
+/// An element's top within the document (not the screen: scrolling does not change it).
+fn document_offset(element: &web_sys::Element) -> f64 {
+    let scrolled = web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or_default();
+    element.get_bounding_client_rect().top() + scrolled
 }
 
 /// Scrolls a section into view and focuses its heading (which has tabindex -1).

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{field_id, keep_in_place, target_element};
+use super::dom::{field_id, keep_in_place_typing, target_element};
 use super::state::AppState;
 use crate::finding::{Finding, Severity};
 use crate::outline::{Kind, Path};
@@ -76,11 +76,11 @@ pub fn Field(
             area.set_rows(rows_for(&area.value()));
         }
         let text = event_target_value(&ev);
-        keep_in_place(target_element(&ev), || state.edit(path, text));
+        keep_in_place_typing(target_element(&ev), || state.edit(path, text));
     };
     let on_composed = move |ev: web_sys::CompositionEvent| {
         let text = event_target_value(&ev);
-        keep_in_place(target_element(&ev), || state.edit(path, text));
+        keep_in_place_typing(target_element(&ev), || state.edit(path, text));
     };
     let invalid = move || (worst.get() == Some(Severity::Error)).then_some("true");
 
