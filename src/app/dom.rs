@@ -61,7 +61,6 @@ pub fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
 /// animation frame, after the change is drawn and before it is painted. (The browser's own scroll
 /// anchoring is off in the style sheet, so the two do not both correct; a scroll the browser
 /// makes to bring a newly focused field into view moves nothing within the document and stays.)
-///
 pub fn keep_in_place(element: Option<web_sys::Element>, change: impl FnOnce()) {
     hold(element, false, change);
 }
@@ -78,9 +77,11 @@ fn hold(element: Option<web_sys::Element>, typing: bool, change: impl FnOnce()) 
         change();
         return;
     };
-    let held =
-        typing && HELD.with_borrow(|held| held.as_ref().is_some_and(|(el, _)| el == &element));
-    if !held {
+    // The place held is the one before this change when the element is the one held and either
+    // a frame is still to come that puts it back (a change just before this one measured it:
+    // leaving one field, then entering the next) or the user is typing on in it.
+    let same = HELD.with_borrow(|held| held.as_ref().is_some_and(|(el, _)| el == &element));
+    if !(same && (typing || SETTLING.get())) {
         let offset = document_offset(&element);
         HELD.set(Some((element, offset)));
     }
