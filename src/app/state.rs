@@ -815,6 +815,21 @@ impl AppState {
         self.create(self.draft.get_untracked(), name);
     }
 
+    /// 生成下一年度草稿: a new draft from the open one, its texts kept, its amounts and counts
+    /// emptied and its year one on (`rollover::next_year`); the open draft stays as it is.
+    pub fn new_next_year(&self) {
+        let next = self.draft.with_untracked(crate::rollover::next_year);
+        let name = stored::unit_year_name(&next).unwrap_or_else(|| {
+            let open = self.current.get_untracked().map(|id| self.name_of(&id));
+            format!("{} 下一年度", open.unwrap_or_else(|| "草稿".to_owned()))
+        });
+        self.create(next, name.clone());
+        self.notify(
+            false,
+            format!("已生成“{name}”：文字保留，金额和人数已清空，请填写新一年度的数字。原草稿没有改动。"),
+        );
+    }
+
     pub fn rename(&self, name: &str) {
         let name = name.trim();
         let Some(id) = self.current.get_untracked() else {

@@ -268,6 +268,15 @@ fn DraftMenu() -> impl IntoView {
                         <button type="button" id="draft-new" on:click=move |_| state.new_blank()>"新建空白"</button>
                         <button type="button" id="draft-new-sample" on:click=move |_| state.new_from_sample()>"从示例新建"</button>
                         <button type="button" id="draft-duplicate" on:click=move |_| state.duplicate() disabled=no_storage>"复制"</button>
+                        <button
+                            type="button"
+                            id="draft-next-year"
+                            on:click=move |_| state.new_next_year()
+                            disabled=no_storage
+                            title="新建一份草稿：保留文字，清空金额和人数，年度加一"
+                        >
+                            "生成下一年度草稿"
+                        </button>
                         <button type="button" id="draft-rename" on:click=start_rename disabled=no_storage>"重命名"</button>
                         <button type="button" id="draft-delete" class="danger" on:click=ask_delete disabled=no_storage>"删除"</button>
                         <button

@@ -6,7 +6,8 @@
 //! on `model`; `amount` on `text`; `values` (the numbers, read once) on those; `figures` on
 //! `values`; `checks` on all of them; `draft_file` and `export` on the model; `stored` on the
 //! model and export's file names; `backup`
-//! on `draft_file` and `stored`; `shown` (what the form shows of the findings) on `checks`.
+//! on `draft_file` and `stored`; `shown` (what the form shows of the findings) on `checks`;
+//! `rollover` (next year's draft) on `outline` and `amount`.
 
 pub mod amount;
 pub mod backup;
@@ -17,6 +18,7 @@ pub mod figures;
 pub mod finding;
 pub mod model;
 pub mod outline;
+pub mod rollover;
 pub mod sample;
 pub mod shown;
 pub mod stored;

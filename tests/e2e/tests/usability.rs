@@ -733,3 +733,37 @@ async fn axe_finds_no_accessibility_violations() {
     assert!(found.is_empty(), "{found:#?}");
     h.close().await;
 }
+
+/// 生成下一年度草稿 (issue 10, build 3): a new draft with the texts kept, the amounts and counts
+/// emptied, the year one on and a name after unit and year; the open draft is not touched.
+#[tokio::test]
+async fn next_years_draft_keeps_the_texts_and_empties_the_numbers() {
+    let h = Harness::start().await;
+    h.open().await;
+    let before = h.selected_draft().await;
+    h.click("#draft-next-year").await;
+    h.eventually("the new draft open", || async {
+        h.selected_draft().await == "株洲市芦淞区信访局 2025年度"
+    })
+    .await;
+    assert_eq!(h.value("meta.year").await, "2025");
+    assert_eq!(h.value("meta.department").await, "株洲市芦淞区信访局");
+    assert_eq!(h.value("general_budget.projects[0].name").await, "信访救助");
+    for path in [
+        "general_budget.annual_budget",
+        "general_budget.projects[0].amount",
+        "basic.staff.total",
+        "performance.special_funds[0].actual",
+    ] {
+        assert_eq!(h.value(path).await, "", "{path}");
+    }
+    assert!(h.text_of("#notice").await.contains("原草稿没有改动"));
+    h.wait_saved("the new draft").await;
+    let drafts = h.stored_drafts().await;
+    assert_eq!(drafts.len(), 2);
+    assert!(drafts
+        .iter()
+        .any(|(_, v)| e2e::stored_draft(v) == Some(selfeval::sample::sample_draft())));
+    assert!(h.draft_names().await.contains(&before));
+    h.close().await;
+}
