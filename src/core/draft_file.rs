@@ -8,10 +8,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::{
-    Basic, Draft, Extra, GeneralBudget, Goals, Meta, Performance, PerformancePoint, ProjectRow,
-    SpecialFund, Staff, TextSection,
-};
+use crate::model::{Draft, Extra, PerformancePoint, ProjectRow, SpecialFund};
+use crate::outline::{Def, FundField, List, Path, PointField, ProjectField};
 
 /// The `format` every draft file carries.
 pub const FORMAT: &str = "selfeval-draft";
@@ -335,15 +333,16 @@ fn syntax_reason(e: &serde_json::Error) -> String {
 }
 
 fn count_rows(root: &Map<String, Value>) -> usize {
-    let len = |v: Option<&Value>| v.and_then(Value::as_array).map_or(0, Vec::len);
-    let section = |name: &str| root.get(name).and_then(Value::as_object);
-    let basic = section("basic");
-    let budget = section("general_budget");
-    let performance = section("performance");
-    len(basic.and_then(|b| b.get("functions")))
-        + len(budget.and_then(|b| b.get("projects")))
-        + len(performance.and_then(|p| p.get("overall")))
-        + len(performance.and_then(|p| p.get("special_funds")))
+    List::ALL
+        .into_iter()
+        .map(|list| {
+            at(root, list.def().key)
+                .ok()
+                .flatten()
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len)
+        })
+        .sum()
 }
 
 fn kind_of(value: &Value) -> &'static str {
@@ -365,86 +364,6 @@ fn wrong_type(path: &str, expected: &'static str, found: &Value) -> ReadError {
     }
 }
 
-/// One JSON object of the draft, read field by field; what is not taken is kept as extra.
-struct Fields<'a> {
-    map: Option<&'a Map<String, Value>>,
-    path: String,
-    taken: Vec<&'static str>,
-}
-
-impl<'a> Fields<'a> {
-    fn of(value: Option<&'a Value>, path: impl Into<String>) -> Result<Self, ReadError> {
-        let path = path.into();
-        let map = match value {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(map)) => Some(map),
-            Some(other) => return Err(wrong_type(&path, "对象", other)),
-        };
-        Ok(Fields {
-            map,
-            path,
-            taken: Vec::new(),
-        })
-    }
-
-    fn path_of(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
-        }
-    }
-
-    fn take(&mut self, key: &'static str) -> Option<&'a Value> {
-        self.taken.push(key);
-        self.map.and_then(|m| m.get(key))
-    }
-
-    /// A typed value: text as it is, a number as the text it was written as, missing as empty.
-    fn text(&mut self, key: &'static str) -> Result<String, ReadError> {
-        let path = self.path_of(key);
-        text_value(self.take(key), &path)
-    }
-
-    fn object(&mut self, key: &'static str) -> Result<Fields<'a>, ReadError> {
-        let path = self.path_of(key);
-        Fields::of(self.take(key), path)
-    }
-
-    fn list(&mut self, key: &'static str) -> Result<(&'a [Value], String), ReadError> {
-        let path = self.path_of(key);
-        match self.take(key) {
-            None | Some(Value::Null) => Ok((&[], path)),
-            Some(Value::Array(items)) => Ok((items.as_slice(), path)),
-            Some(other) => Err(wrong_type(&path, "列表", other)),
-        }
-    }
-
-    fn rows<T>(
-        &mut self,
-        key: &'static str,
-        read_row: impl Fn(Fields<'a>) -> Result<T, ReadError>,
-    ) -> Result<Vec<T>, ReadError> {
-        let (items, path) = self.list(key)?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| read_row(Fields::of(Some(item), format!("{path}[{i}]"))?))
-            .collect()
-    }
-
-    fn extra(self) -> Extra {
-        self.map
-            .map(|m| {
-                m.iter()
-                    .filter(|(k, _)| !self.taken.contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-}
-
 fn text_value(value: Option<&Value>, path: &str) -> Result<String, ReadError> {
     match value {
         None | Some(Value::Null) => Ok(String::new()),
@@ -454,283 +373,307 @@ fn text_value(value: Option<&Value>, path: &str) -> Result<String, ReadError> {
     }
 }
 
-fn draft_from(root: &Map<String, Value>) -> Result<Draft, ReadError> {
-    let mut top = Fields {
-        map: Some(root),
-        path: String::new(),
-        taken: Vec::new(),
-    };
-    top.take("format");
-    top.take("version");
+/// The object at a dotted path of the file (`basic.staff`; `""` is the top): `None` when it is
+/// missing or null, an error when something else stands there.
+fn object_at<'a>(
+    root: &'a Map<String, Value>,
+    path: &str,
+) -> Result<Option<&'a Map<String, Value>>, ReadError> {
+    let mut map = root;
+    let mut walked = 0;
+    for segment in path.split('.').filter(|s| !s.is_empty()) {
+        walked += segment.len() + usize::from(walked > 0);
+        match map.get(segment) {
+            None | Some(Value::Null) => return Ok(None),
+            Some(Value::Object(inner)) => map = inner,
+            Some(other) => {
+                return Err(wrong_type(
+                    path.get(..walked).unwrap_or(path),
+                    "对象",
+                    other,
+                ))
+            }
+        }
+    }
+    Ok(Some(map))
+}
 
-    let mut m = top.object("meta")?;
-    let meta = Meta {
-        department: m.text("department")?,
-        short_name: m.text("short_name")?,
-        year: m.text("year")?,
-        extra: m.extra(),
-    };
+/// The value at a field's key (`basic.staff.total`), through the objects above it.
+fn at<'a>(root: &'a Map<String, Value>, key: &str) -> Result<Option<&'a Value>, ReadError> {
+    let (parent, last) = key.rsplit_once('.').unwrap_or(("", key));
+    Ok(object_at(root, parent)?.and_then(|m| m.get(last)))
+}
 
-    let mut b = top.object("basic")?;
-    let (items, path) = b.list("functions")?;
-    let functions = items
+/// The file's layout, from the outline, worked out once: the report's fields and lists in
+/// document order (what the reader reads and the writer writes), and the file's objects (`""`
+/// for the top, `meta`, `basic.staff` …: every prefix of a key) with the keys the outline
+/// gives inside each.
+struct Layout {
+    entries: Vec<Path>,
+    objects: Vec<(&'static str, Vec<&'static str>)>,
+}
+
+fn layout() -> &'static Layout {
+    static LAYOUT: std::sync::OnceLock<Layout> = std::sync::OnceLock::new();
+    LAYOUT.get_or_init(|| {
+        let mut entries: Vec<Path> = Path::SINGLE_FIELDS
+            .into_iter()
+            .chain(List::ALL.map(List::path))
+            .collect();
+        entries.sort();
+        let mut objects = vec![""];
+        for &path in &entries {
+            let key = key_of(path);
+            for (i, _) in key.match_indices('.') {
+                let object = key.get(..i).unwrap_or(key);
+                if !objects.contains(&object) {
+                    objects.push(object);
+                }
+            }
+        }
+        let objects = objects
+            .into_iter()
+            .map(|object| (object, known_keys(&entries, object)))
+            .collect();
+        Layout { entries, objects }
+    })
+}
+
+/// A field's or a list's key in the file, from the outline.
+fn key_of(path: Path) -> &'static str {
+    path.key().unwrap_or_default()
+}
+
+/// The keys the outline gives inside one of the file's objects.
+fn known_keys(entries: &[Path], object: &str) -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = if object.is_empty() {
+        vec!["format", "version"]
+    } else {
+        Vec::new()
+    };
+    for &path in entries {
+        let key = key_of(path);
+        let rest = if object.is_empty() {
+            Some(key)
+        } else {
+            key.strip_prefix(object).and_then(|r| r.strip_prefix('.'))
+        };
+        if let Some(rest) = rest {
+            let child = rest.split('.').next().unwrap_or(rest);
+            if !keys.contains(&child) {
+                keys.push(child);
+            }
+        }
+    }
+    keys
+}
+
+/// Where the model keeps the unknown fields of each of the file's objects (`extra_mut` and
+/// `extra_ref`). A test checks that every object of the outline has a place here, so no unknown
+/// field is ever dropped.
+macro_rules! extras {
+    ($($object:literal => $($place:ident).*;)+) => {
+        fn extra_mut<'a>(d: &'a mut Draft, object: &str) -> Option<&'a mut Extra> {
+            Some(match object {
+                $($object => &mut d.$($place.)*extra,)+
+                _ => return None,
+            })
+        }
+
+        fn extra_ref<'a>(d: &'a Draft, object: &str) -> Option<&'a Extra> {
+            Some(match object {
+                $($object => &d.$($place.)*extra,)+
+                _ => return None,
+            })
+        }
+    };
+}
+
+extras! {
+    "" => ;
+    "meta" => meta;
+    "basic" => basic;
+    "basic.staff" => basic.staff;
+    "goals" => goals;
+    "general_budget" => general_budget;
+    "gov_fund_budget" => gov_fund_budget;
+    "state_capital_budget" => state_capital_budget;
+    "social_insurance_budget" => social_insurance_budget;
+    "performance" => performance;
+}
+
+/// The fields of a row other than the outline's: kept as they are.
+fn row_extra(row: &Map<String, Value>, known: &[&str]) -> Extra {
+    row.iter()
+        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+/// The rows of a list of records, each field from its declaration.
+fn read_rows<T: Default>(
+    items: &[Value],
+    path: &str,
+    fields: &[Def<T>],
+    extra: fn(&mut T) -> &mut Extra,
+) -> Result<Vec<T>, ReadError> {
+    let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
+    items
         .iter()
         .enumerate()
-        .map(|(i, v)| text_value(Some(v), &format!("{path}[{i}]")))
-        .collect::<Result<_, _>>()?;
-    let organization = b.text("organization")?;
-    let mut s = b.object("staff")?;
-    let staff = Staff {
-        as_of: s.text("as_of")?,
-        total: s.text("total")?,
-        active: s.text("active")?,
-        retired: s.text("retired")?,
-        extra: s.extra(),
-    };
-    let basic = Basic {
-        functions,
-        organization,
-        staff,
-        extra: b.extra(),
-    };
-
-    let mut g = top.object("goals")?;
-    let goals = Goals {
-        overall: g.text("overall")?,
-        special_funds: g.text("special_funds")?,
-        other_projects: g.text("other_projects")?,
-        extra: g.extra(),
-    };
-
-    let mut gb = top.object("general_budget")?;
-    let general_budget = GeneralBudget {
-        annual_budget: gb.text("annual_budget")?,
-        full_year_budget: gb.text("full_year_budget")?,
-        appropriation_income: gb.text("appropriation_income")?,
-        appropriation_expense: gb.text("appropriation_expense")?,
-        basic_expense: gb.text("basic_expense")?,
-        personnel_expense: gb.text("personnel_expense")?,
-        public_expense: gb.text("public_expense")?,
-        project_expense: gb.text("project_expense")?,
-        projects: gb.rows("projects", |mut r| {
-            Ok(ProjectRow {
-                name: r.text("name")?,
-                amount: r.text("amount")?,
-                extra: r.extra(),
-            })
-        })?,
-        extra: gb.extra(),
-    };
-
-    let gov_fund_budget = text_section(&mut top, "gov_fund_budget")?;
-    let state_capital_budget = text_section(&mut top, "state_capital_budget")?;
-    let social_insurance_budget = text_section(&mut top, "social_insurance_budget")?;
-
-    let mut p = top.object("performance")?;
-    let performance = Performance {
-        overall: p.rows("overall", |mut r| {
-            Ok(PerformancePoint {
-                title: r.text("title")?,
-                text: r.text("text")?,
-                extra: r.extra(),
-            })
-        })?,
-        special_funds_stated_count: p.text("special_funds_stated_count")?,
-        special_funds: p.rows("special_funds", |mut r| {
-            Ok(SpecialFund {
-                name: r.text("name")?,
-                initial_budget: r.text("initial_budget")?,
-                adjustment: r.text("adjustment")?,
-                actual: r.text("actual")?,
-                carryover: r.text("carryover")?,
-                effect: r.text("effect")?,
-                extra: r.extra(),
-            })
-        })?,
-        extra: p.extra(),
-    };
-
-    Ok(Draft {
-        meta,
-        basic,
-        goals,
-        general_budget,
-        gov_fund_budget,
-        state_capital_budget,
-        social_insurance_budget,
-        performance,
-        problems: top.text("problems")?,
-        improvements: top.text("improvements")?,
-        result_use: top.text("result_use")?,
-        other: top.text("other")?,
-        extra: top.extra(),
-    })
+        .map(|(i, item)| {
+            let at = format!("{path}[{i}]");
+            let mut row = T::default();
+            let map = match item {
+                Value::Null => return Ok(row),
+                Value::Object(map) => map,
+                other => return Err(wrong_type(&at, "对象", other)),
+            };
+            for field in fields {
+                *(field.get_mut)(&mut row) =
+                    text_value(map.get(field.key), &format!("{at}.{}", field.key))?;
+            }
+            *extra(&mut row) = row_extra(map, &keys);
+            Ok(row)
+        })
+        .collect()
 }
 
-fn text_section(top: &mut Fields<'_>, key: &'static str) -> Result<TextSection, ReadError> {
-    let mut s = top.object(key)?;
-    Ok(TextSection {
-        text: s.text("text")?,
-        extra: s.extra(),
-    })
-}
-
-/// Builds a JSON object from known fields, then the unknown ones.
-fn object<const N: usize>(known: [(&str, Value); N], extra: &Extra) -> Value {
-    let mut map: Map<String, Value> = known.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-    for (k, v) in extra {
-        map.entry(k.clone()).or_insert_with(|| v.clone());
+fn draft_from(root: &Map<String, Value>) -> Result<Draft, ReadError> {
+    let mut draft = Draft::default();
+    let layout = layout();
+    for &path in &layout.entries {
+        if let Some((_, def)) = path.single() {
+            *(def.get_mut)(&mut draft) = text_value(at(root, def.key)?, def.key)?;
+            continue;
+        }
+        let Some(list) = path.list() else { continue };
+        let key = list.def().key;
+        let items = match at(root, key)? {
+            None | Some(Value::Null) => &[][..],
+            Some(Value::Array(items)) => items.as_slice(),
+            Some(other) => return Err(wrong_type(key, "列表", other)),
+        };
+        match list {
+            List::Functions => {
+                draft.basic.functions = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| text_value(Some(v), &format!("{key}[{i}]")))
+                    .collect::<Result<_, _>>()?;
+            }
+            List::Projects => {
+                let fields = ProjectField::ALL.map(ProjectField::def);
+                draft.general_budget.projects =
+                    read_rows(items, key, &fields, |r: &mut ProjectRow| &mut r.extra)?;
+            }
+            List::Points => {
+                let fields = PointField::ALL.map(PointField::def);
+                draft.performance.overall =
+                    read_rows(items, key, &fields, |r: &mut PerformancePoint| &mut r.extra)?;
+            }
+            List::Funds => {
+                let fields = FundField::ALL.map(FundField::def);
+                draft.performance.special_funds =
+                    read_rows(items, key, &fields, |r: &mut SpecialFund| &mut r.extra)?;
+            }
+        }
     }
-    Value::Object(map)
+    for (object, known) in &layout.objects {
+        let Some(map) = object_at(root, object)? else {
+            continue;
+        };
+        if let Some(extra) = extra_mut(&mut draft, object) {
+            *extra = row_extra(map, known);
+        }
+    }
+    Ok(draft)
 }
 
 fn s(text: &str) -> Value {
     Value::String(text.to_owned())
 }
 
+/// The object at a dotted path of the value being written, made when it is not there yet
+/// (`None` only if something other than an object stood there, which the writer never puts).
+fn object_mut<'a>(
+    root: &'a mut Map<String, Value>,
+    path: &str,
+) -> Option<&'a mut Map<String, Value>> {
+    let mut map = root;
+    for segment in path.split('.').filter(|s| !s.is_empty()) {
+        if !map.contains_key(segment) {
+            map.insert(segment.to_owned(), Value::Object(Map::new()));
+        }
+        map = map.get_mut(segment)?.as_object_mut()?;
+    }
+    Some(map)
+}
+
+fn put(root: &mut Map<String, Value>, key: &str, value: Value) {
+    let (parent, last) = key.rsplit_once('.').unwrap_or(("", key));
+    if let Some(map) = object_mut(root, parent) {
+        map.insert(last.to_owned(), value);
+    }
+}
+
+/// A row as the file writes it: its fields in the outline's order, then its unknown ones.
+fn row_value<T>(row: &T, fields: &[Def<T>], extra: &Extra) -> Value {
+    let mut map: Map<String, Value> = fields
+        .iter()
+        .map(|f| (f.key.to_owned(), s((f.get)(row))))
+        .collect();
+    for (k, v) in extra {
+        map.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    Value::Object(map)
+}
+
 fn draft_to_value(d: &Draft) -> Value {
-    let gb = &d.general_budget;
-    let perf = &d.performance;
-    let section = |t: &TextSection| object([("text", s(&t.text))], &t.extra);
-    object(
-        [
-            ("format", s(FORMAT)),
-            ("version", Value::from(VERSION)),
-            (
-                "meta",
-                object(
-                    [
-                        ("department", s(&d.meta.department)),
-                        ("short_name", s(&d.meta.short_name)),
-                        ("year", s(&d.meta.year)),
-                    ],
-                    &d.meta.extra,
-                ),
-            ),
-            (
-                "basic",
-                object(
-                    [
-                        (
-                            "functions",
-                            Value::Array(d.basic.functions.iter().map(|f| s(f)).collect()),
-                        ),
-                        ("organization", s(&d.basic.organization)),
-                        (
-                            "staff",
-                            object(
-                                [
-                                    ("as_of", s(&d.basic.staff.as_of)),
-                                    ("total", s(&d.basic.staff.total)),
-                                    ("active", s(&d.basic.staff.active)),
-                                    ("retired", s(&d.basic.staff.retired)),
-                                ],
-                                &d.basic.staff.extra,
-                            ),
-                        ),
-                    ],
-                    &d.basic.extra,
-                ),
-            ),
-            (
-                "goals",
-                object(
-                    [
-                        ("overall", s(&d.goals.overall)),
-                        ("special_funds", s(&d.goals.special_funds)),
-                        ("other_projects", s(&d.goals.other_projects)),
-                    ],
-                    &d.goals.extra,
-                ),
-            ),
-            (
-                "general_budget",
-                object(
-                    [
-                        ("annual_budget", s(&gb.annual_budget)),
-                        ("full_year_budget", s(&gb.full_year_budget)),
-                        ("appropriation_income", s(&gb.appropriation_income)),
-                        ("appropriation_expense", s(&gb.appropriation_expense)),
-                        ("basic_expense", s(&gb.basic_expense)),
-                        ("personnel_expense", s(&gb.personnel_expense)),
-                        ("public_expense", s(&gb.public_expense)),
-                        ("project_expense", s(&gb.project_expense)),
-                        (
-                            "projects",
-                            Value::Array(
-                                gb.projects
-                                    .iter()
-                                    .map(|r| {
-                                        object(
-                                            [("name", s(&r.name)), ("amount", s(&r.amount))],
-                                            &r.extra,
-                                        )
-                                    })
-                                    .collect(),
-                            ),
-                        ),
-                    ],
-                    &gb.extra,
-                ),
-            ),
-            ("gov_fund_budget", section(&d.gov_fund_budget)),
-            ("state_capital_budget", section(&d.state_capital_budget)),
-            (
-                "social_insurance_budget",
-                section(&d.social_insurance_budget),
-            ),
-            (
-                "performance",
-                object(
-                    [
-                        (
-                            "overall",
-                            Value::Array(
-                                perf.overall
-                                    .iter()
-                                    .map(|p| {
-                                        object(
-                                            [("title", s(&p.title)), ("text", s(&p.text))],
-                                            &p.extra,
-                                        )
-                                    })
-                                    .collect(),
-                            ),
-                        ),
-                        (
-                            "special_funds_stated_count",
-                            s(&perf.special_funds_stated_count),
-                        ),
-                        (
-                            "special_funds",
-                            Value::Array(
-                                perf.special_funds
-                                    .iter()
-                                    .map(|f| {
-                                        object(
-                                            [
-                                                ("name", s(&f.name)),
-                                                ("initial_budget", s(&f.initial_budget)),
-                                                ("adjustment", s(&f.adjustment)),
-                                                ("actual", s(&f.actual)),
-                                                ("carryover", s(&f.carryover)),
-                                                ("effect", s(&f.effect)),
-                                            ],
-                                            &f.extra,
-                                        )
-                                    })
-                                    .collect(),
-                            ),
-                        ),
-                    ],
-                    &perf.extra,
-                ),
-            ),
-            ("problems", s(&d.problems)),
-            ("improvements", s(&d.improvements)),
-            ("result_use", s(&d.result_use)),
-            ("other", s(&d.other)),
-        ],
-        &d.extra,
-    )
+    let mut root = Map::new();
+    root.insert("format".to_owned(), s(FORMAT));
+    root.insert("version".to_owned(), Value::from(VERSION));
+    let layout = layout();
+    for &path in &layout.entries {
+        if let Some((_, def)) = path.single() {
+            put(&mut root, def.key, s((def.get)(d)));
+            continue;
+        }
+        let Some(list) = path.list() else { continue };
+        let rows: Vec<Value> = match list {
+            List::Functions => d.basic.functions.iter().map(|f| s(f)).collect(),
+            List::Projects => {
+                let fields = ProjectField::ALL.map(ProjectField::def);
+                let rows = &d.general_budget.projects;
+                rows.iter()
+                    .map(|r| row_value(r, &fields, &r.extra))
+                    .collect()
+            }
+            List::Points => {
+                let fields = PointField::ALL.map(PointField::def);
+                let rows = &d.performance.overall;
+                rows.iter()
+                    .map(|r| row_value(r, &fields, &r.extra))
+                    .collect()
+            }
+            List::Funds => {
+                let fields = FundField::ALL.map(FundField::def);
+                let rows = &d.performance.special_funds;
+                rows.iter()
+                    .map(|r| row_value(r, &fields, &r.extra))
+                    .collect()
+            }
+        };
+        put(&mut root, list.def().key, Value::Array(rows));
+    }
+    // Unknown fields after the known ones of their object.
+    for (object, _) in &layout.objects {
+        let (Some(extra), Some(map)) = (extra_ref(d, object), object_mut(&mut root, object)) else {
+            continue;
+        };
+        for (k, v) in extra {
+            map.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+    Value::Object(root)
 }

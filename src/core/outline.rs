@@ -188,21 +188,17 @@ impl Section {
         }
     }
 
-    /// A stable, ASCII anchor for the section (used for in-page links).
+    /// A stable, ASCII anchor for the section (used for in-page links): the draft file's key
+    /// of the object its fields are in (`general_budget`).
     pub fn anchor(self) -> &'static str {
-        match self {
-            Section::Meta => "meta",
-            Section::Basic => "basic",
-            Section::GeneralBudget => "general_budget",
-            Section::GovFundBudget => "gov_fund_budget",
-            Section::StateCapitalBudget => "state_capital_budget",
-            Section::SocialInsuranceBudget => "social_insurance_budget",
-            Section::Performance => "performance",
-            Section::Problems => "problems",
-            Section::Improvements => "improvements",
-            Section::ResultUse => "result_use",
-            Section::Other => "other",
-        }
+        Path::SINGLE_FIELDS
+            .into_iter()
+            .chain(List::ALL.map(List::path))
+            .filter(|p| p.section() == self)
+            .filter_map(Path::key)
+            .map(|key| key.split('.').next().unwrap_or(key))
+            .next()
+            .unwrap_or_default()
     }
 }
 
@@ -215,7 +211,106 @@ pub enum List {
     Funds,
 }
 
+/// Whether a field must be filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Optional,
+    /// Blank is a `required.field` error (for a list: having no row is).
+    Required,
+    /// A section that takes "无" when there is nothing to say: blank is a `required.section` error.
+    Section,
+}
+
+/// What the outline declares of one field: where it is in the draft file and in the model, its
+/// label, kind and whether it is required. Fields of the report are declared in [`Path::single`],
+/// the fields of a row in its field type's `def` (e.g. [`ProjectField::def`]); everything else
+/// about a field (its path's text and parsing, the draft file's reader and writer, the required
+/// check, the form's inputs) is derived from these.
+#[derive(Clone, Copy)]
+pub struct Def<T: 'static> {
+    /// The key in the draft file: the dotted path from the top for a field of the report
+    /// (`general_budget.basic_expense`), the key within the row for a row's field (`amount`).
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: Kind,
+    pub need: Need,
+    /// The field in the model.
+    pub get: fn(&T) -> &String,
+    pub get_mut: fn(&mut T) -> &mut String,
+}
+
+/// A [`Def`] from its key, label, kind, need and its place in the model (`meta.department`).
+macro_rules! def {
+    ($key:literal, $label:literal, $kind:ident, $need:ident, $($place:ident).+) => {
+        Def {
+            key: $key,
+            label: $label,
+            kind: Kind::$kind,
+            need: Need::$need,
+            get: |d| &d.$($place).+,
+            get_mut: |d| &mut d.$($place).+,
+        }
+    };
+}
+
+/// What the outline declares of a list of rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListDef {
+    /// The list's key in the draft file, from the top.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub section: Section,
+    /// `Required`: the list must have a row.
+    pub need: Need,
+    /// What one row is called, for buttons and messages ("项目", "专项资金").
+    pub row_noun: &'static str,
+}
+
 impl List {
+    /// The lists in document order.
+    pub const ALL: [List; 4] = [List::Functions, List::Projects, List::Points, List::Funds];
+
+    /// The outline's declaration of the list.
+    pub fn def(self) -> ListDef {
+        let (key, label, section, need, row_noun) = match self {
+            List::Functions => (
+                "basic.functions",
+                "主要职能",
+                Section::Basic,
+                Need::Required,
+                "职能",
+            ),
+            List::Projects => (
+                "general_budget.projects",
+                "项目支出明细",
+                Section::GeneralBudget,
+                Need::Optional,
+                "项目",
+            ),
+            List::Points => (
+                "performance.overall",
+                "部门整体支出绩效情况",
+                Section::Performance,
+                Need::Required,
+                "要点",
+            ),
+            List::Funds => (
+                "performance.special_funds",
+                "专项资金",
+                Section::Performance,
+                Need::Optional,
+                "专项资金",
+            ),
+        };
+        ListDef {
+            key,
+            label,
+            section,
+            need,
+            row_noun,
+        }
+    }
+
     pub fn path(self) -> Path {
         match self {
             List::Functions => Path::Functions,
@@ -235,13 +330,63 @@ impl List {
         }
     }
 
+    /// Every field of row `i`, in order.
+    pub fn row_fields(self, i: usize) -> Vec<Path> {
+        match self {
+            List::Functions => vec![Path::Function(i)],
+            List::Projects => ProjectField::ALL.map(|f| Path::Project(i, f)).to_vec(),
+            List::Points => PointField::ALL.map(|f| Path::Point(i, f)).to_vec(),
+            List::Funds => FundField::ALL.map(|f| Path::Fund(i, f)).to_vec(),
+        }
+    }
+
     /// What one row is called, for buttons and messages ("项目", "专项资金").
     pub fn row_noun(self) -> &'static str {
+        self.def().row_noun
+    }
+}
+
+impl ProjectField {
+    /// The outline's declaration of the field in a 二（二） row.
+    pub fn def(self) -> Def<ProjectRow> {
         match self {
-            List::Functions => "职能",
-            List::Projects => "项目",
-            List::Points => "要点",
-            List::Funds => "专项资金",
+            ProjectField::Name => def!("name", "项目名称", Line, Required, name),
+            ProjectField::Amount => def!("amount", "金额", Amount, Required, amount),
+        }
+    }
+}
+
+impl PointField {
+    /// The outline's declaration of the field in a 六（一） point. 要点标题 is optional: a point
+    /// may be a paragraph without a heading.
+    pub fn def(self) -> Def<PerformancePoint> {
+        match self {
+            PointField::Title => def!("title", "要点标题", Line, Optional, title),
+            PointField::Text => def!("text", "内容", Paragraphs, Required, text),
+        }
+    }
+}
+
+impl FundField {
+    /// The outline's declaration of the field in a special fund's row.
+    pub fn def(self) -> Def<SpecialFund> {
+        match self {
+            FundField::Name => def!("name", "名称", Line, Required, name),
+            FundField::InitialBudget => {
+                def!(
+                    "initial_budget",
+                    "年初预算",
+                    Amount,
+                    Required,
+                    initial_budget
+                )
+            }
+            FundField::Adjustment => {
+                def!("adjustment", "年中调整", SignedAmount, Required, adjustment)
+            }
+            FundField::Actual => def!("actual", "实际支出", Amount, Required, actual),
+            FundField::Carryover => def!("carryover", "结余结转", Amount, Required, carryover),
+            FundField::Effect => def!("effect", "绩效情况", Paragraphs, Optional, effect),
         }
     }
 }
@@ -300,50 +445,84 @@ impl Path {
         Path::Other,
     ];
 
+    /// **The outline of the report's fields**: each field that is not a row of a list, with its
+    /// section and its [`Def`]. `None` for lists and their rows (see [`List::def`] and the row
+    /// fields' `def`). To add a field, see `docs/adding-a-field.md`.
+    #[rustfmt::skip]
+    pub fn single(self) -> Option<(Section, Def<Draft>)> {
+        use Section as S;
+        let declared: (Section, Def<Draft>) = match self {
+            Path::Department => (S::Meta, def!("meta.department", "单位名称", Line, Required, meta.department)),
+            Path::ShortName => (S::Meta, def!("meta.short_name", "单位简称", Line, Optional, meta.short_name)),
+            Path::Year => (S::Meta, def!("meta.year", "年度", Year, Required, meta.year)),
+            Path::Organization => (S::Basic, def!("basic.organization", "机构情况", Paragraphs, Required, basic.organization)),
+            Path::StaffAsOf => (S::Basic, def!("basic.staff.as_of", "截止时间", Line, Optional, basic.staff.as_of)),
+            Path::StaffTotal => (S::Basic, def!("basic.staff.total", "实有人数", Count, Required, basic.staff.total)),
+            Path::StaffActive => (S::Basic, def!("basic.staff.active", "在职人数", Count, Required, basic.staff.active)),
+            Path::StaffRetired => (S::Basic, def!("basic.staff.retired", "退休人数", Count, Required, basic.staff.retired)),
+            Path::GoalsOverall => (S::Basic, def!("goals.overall", "年度整体支出绩效目标", Paragraphs, Required, goals.overall)),
+            Path::GoalsSpecialFunds => (S::Basic, def!("goals.special_funds", "部门专项资金绩效目标", Paragraphs, Optional, goals.special_funds)),
+            Path::GoalsOtherProjects => (S::Basic, def!("goals.other_projects", "其他项目支出（除省级专项资金以外）绩效目标", Paragraphs, Optional, goals.other_projects)),
+            Path::AnnualBudget => (S::GeneralBudget, def!("general_budget.annual_budget", "预算资金", Amount, Required, general_budget.annual_budget)),
+            Path::FullYearBudget => (S::GeneralBudget, def!("general_budget.full_year_budget", "全年预算数", Amount, Optional, general_budget.full_year_budget)),
+            Path::AppropriationIncome => (S::GeneralBudget, def!("general_budget.appropriation_income", "一般公共预算财政拨款收入", Amount, Required, general_budget.appropriation_income)),
+            Path::AppropriationExpense => (S::GeneralBudget, def!("general_budget.appropriation_expense", "一般公共预算财政拨款支出", Amount, Required, general_budget.appropriation_expense)),
+            Path::ProjectExpense => (S::GeneralBudget, def!("general_budget.project_expense", "项目支出", Amount, Required, general_budget.project_expense)),
+            Path::BasicExpense => (S::GeneralBudget, def!("general_budget.basic_expense", "基本支出", Amount, Required, general_budget.basic_expense)),
+            Path::PersonnelExpense => (S::GeneralBudget, def!("general_budget.personnel_expense", "人员经费", Amount, Required, general_budget.personnel_expense)),
+            Path::PublicExpense => (S::GeneralBudget, def!("general_budget.public_expense", "公用经费", Amount, Required, general_budget.public_expense)),
+            Path::GovFundBudget => (S::GovFundBudget, def!("gov_fund_budget.text", "政府性基金预算支出情况", Paragraphs, Section, gov_fund_budget.text)),
+            Path::StateCapitalBudget => (S::StateCapitalBudget, def!("state_capital_budget.text", "国有资本经营预算支出情况", Paragraphs, Section, state_capital_budget.text)),
+            Path::SocialInsuranceBudget => (S::SocialInsuranceBudget, def!("social_insurance_budget.text", "社会保险基金预算支出情况", Paragraphs, Section, social_insurance_budget.text)),
+            Path::StatedFundCount => (S::Performance, def!("performance.special_funds_stated_count", "专项资金个数", Count, Optional, performance.special_funds_stated_count)),
+            Path::Problems => (S::Problems, def!("problems", "存在的问题及原因分析", Paragraphs, Section, problems)),
+            Path::Improvements => (S::Improvements, def!("improvements", "下一步改进措施", Paragraphs, Section, improvements)),
+            Path::ResultUse => (S::ResultUse, def!("result_use", "绩效自评结果拟应用和公开情况", Paragraphs, Section, result_use)),
+            Path::Other => (S::Other, def!("other", "其他需要说明的情况", Paragraphs, Section, other)),
+            Path::Functions
+            | Path::Function(_)
+            | Path::Projects
+            | Path::Project(..)
+            | Path::Points
+            | Path::Point(..)
+            | Path::Funds
+            | Path::Fund(..) => return None,
+        };
+        Some(declared)
+    }
+
+    /// The key of a field of the report, or of a list, in the draft file (`basic.staff.total`):
+    /// `None` for a row's field.
+    pub fn key(self) -> Option<&'static str> {
+        match (self.single(), self.list()) {
+            (Some((_, def)), _) => Some(def.key),
+            (None, Some(list)) if self.row().is_none() => Some(list.def().key),
+            _ => None,
+        }
+    }
+
+    /// The list this path is, or is a row field of.
+    pub fn list(self) -> Option<List> {
+        match self {
+            Path::Functions | Path::Function(_) => Some(List::Functions),
+            Path::Projects | Path::Project(..) => Some(List::Projects),
+            Path::Points | Path::Point(..) => Some(List::Points),
+            Path::Funds | Path::Fund(..) => Some(List::Funds),
+            _ => None,
+        }
+    }
+
     /// The field's label, as the form and the messages show it.
     pub fn label(self) -> &'static str {
         match self {
-            Path::Department => "单位名称",
-            Path::ShortName => "单位简称",
-            Path::Year => "年度",
-            Path::Functions | Path::Function(_) => "主要职能",
-            Path::Organization => "机构情况",
-            Path::StaffAsOf => "截止时间",
-            Path::StaffTotal => "实有人数",
-            Path::StaffActive => "在职人数",
-            Path::StaffRetired => "退休人数",
-            Path::GoalsOverall => "年度整体支出绩效目标",
-            Path::GoalsSpecialFunds => "部门专项资金绩效目标",
-            Path::GoalsOtherProjects => "其他项目支出（除省级专项资金以外）绩效目标",
-            Path::AnnualBudget => "预算资金",
-            Path::FullYearBudget => "全年预算数",
-            Path::AppropriationIncome => "一般公共预算财政拨款收入",
-            Path::AppropriationExpense => "一般公共预算财政拨款支出",
-            Path::ProjectExpense => "项目支出",
-            Path::BasicExpense => "基本支出",
-            Path::PersonnelExpense => "人员经费",
-            Path::PublicExpense => "公用经费",
-            Path::Projects => "项目支出明细",
-            Path::Project(_, ProjectField::Name) => "项目名称",
-            Path::Project(_, ProjectField::Amount) => "金额",
-            Path::GovFundBudget => "政府性基金预算支出情况",
-            Path::StateCapitalBudget => "国有资本经营预算支出情况",
-            Path::SocialInsuranceBudget => "社会保险基金预算支出情况",
-            Path::Points => "部门整体支出绩效情况",
-            Path::Point(_, PointField::Title) => "要点标题",
-            Path::Point(_, PointField::Text) => "内容",
-            Path::StatedFundCount => "专项资金个数",
-            Path::Funds => "专项资金",
-            Path::Fund(_, FundField::Name) => "名称",
-            Path::Fund(_, FundField::InitialBudget) => "年初预算",
-            Path::Fund(_, FundField::Adjustment) => "年中调整",
-            Path::Fund(_, FundField::Actual) => "实际支出",
-            Path::Fund(_, FundField::Carryover) => "结余结转",
-            Path::Fund(_, FundField::Effect) => "绩效情况",
-            Path::Problems => "存在的问题及原因分析",
-            Path::Improvements => "下一步改进措施",
-            Path::ResultUse => "绩效自评结果拟应用和公开情况",
-            Path::Other => "其他需要说明的情况",
+            Path::Project(_, f) => f.def().label,
+            Path::Point(_, f) => f.def().label,
+            Path::Fund(_, f) => f.def().label,
+            _ => match (self.single(), self.list()) {
+                (Some((_, def)), _) => def.label,
+                (None, Some(list)) => list.def().label,
+                (None, None) => "",
+            },
         }
     }
 
@@ -360,82 +539,34 @@ impl Path {
 
     pub fn kind(self) -> Kind {
         match self {
-            Path::Year => Kind::Year,
-            Path::StaffTotal | Path::StaffActive | Path::StaffRetired | Path::StatedFundCount => {
-                Kind::Count
-            }
-            Path::AnnualBudget
-            | Path::FullYearBudget
-            | Path::AppropriationIncome
-            | Path::AppropriationExpense
-            | Path::ProjectExpense
-            | Path::BasicExpense
-            | Path::PersonnelExpense
-            | Path::PublicExpense
-            | Path::Project(_, ProjectField::Amount)
-            | Path::Fund(_, FundField::InitialBudget | FundField::Actual | FundField::Carryover) => {
-                Kind::Amount
-            }
-            Path::Fund(_, FundField::Adjustment) => Kind::SignedAmount,
-            Path::Department
-            | Path::ShortName
-            | Path::StaffAsOf
-            | Path::Project(_, ProjectField::Name)
-            | Path::Point(_, PointField::Title)
-            | Path::Fund(_, FundField::Name) => Kind::Line,
+            Path::Function(_) => Kind::Paragraphs,
+            Path::Project(_, f) => f.def().kind,
+            Path::Point(_, f) => f.def().kind,
+            Path::Fund(_, f) => f.def().kind,
             Path::Functions | Path::Projects | Path::Points | Path::Funds => Kind::List,
-            Path::Function(_)
-            | Path::Organization
-            | Path::GoalsOverall
-            | Path::GoalsSpecialFunds
-            | Path::GoalsOtherProjects
-            | Path::GovFundBudget
-            | Path::StateCapitalBudget
-            | Path::SocialInsuranceBudget
-            | Path::Point(_, PointField::Text)
-            | Path::Fund(_, FundField::Effect)
-            | Path::Problems
-            | Path::Improvements
-            | Path::ResultUse
-            | Path::Other => Kind::Paragraphs,
+            _ => self.single().map_or(Kind::Line, |(_, def)| def.kind),
+        }
+    }
+
+    /// Whether the field must be filled in (for a list: have a row).
+    pub fn need(self) -> Need {
+        match self {
+            Path::Function(_) => Need::Required,
+            Path::Project(_, f) => f.def().need,
+            Path::Point(_, f) => f.def().need,
+            Path::Fund(_, f) => f.def().need,
+            Path::Functions | Path::Projects | Path::Points | Path::Funds => {
+                self.list().map_or(Need::Optional, |l| l.def().need)
+            }
+            _ => self.single().map_or(Need::Optional, |(_, def)| def.need),
         }
     }
 
     pub fn section(self) -> Section {
-        match self {
-            Path::Department | Path::ShortName | Path::Year => Section::Meta,
-            Path::Functions
-            | Path::Function(_)
-            | Path::Organization
-            | Path::StaffAsOf
-            | Path::StaffTotal
-            | Path::StaffActive
-            | Path::StaffRetired
-            | Path::GoalsOverall
-            | Path::GoalsSpecialFunds
-            | Path::GoalsOtherProjects => Section::Basic,
-            Path::AnnualBudget
-            | Path::FullYearBudget
-            | Path::AppropriationIncome
-            | Path::AppropriationExpense
-            | Path::ProjectExpense
-            | Path::BasicExpense
-            | Path::PersonnelExpense
-            | Path::PublicExpense
-            | Path::Projects
-            | Path::Project(..) => Section::GeneralBudget,
-            Path::GovFundBudget => Section::GovFundBudget,
-            Path::StateCapitalBudget => Section::StateCapitalBudget,
-            Path::SocialInsuranceBudget => Section::SocialInsuranceBudget,
-            Path::Points
-            | Path::Point(..)
-            | Path::StatedFundCount
-            | Path::Funds
-            | Path::Fund(..) => Section::Performance,
-            Path::Problems => Section::Problems,
-            Path::Improvements => Section::Improvements,
-            Path::ResultUse => Section::ResultUse,
-            Path::Other => Section::Other,
+        match (self.single(), self.list()) {
+            (Some((section, _)), _) => section,
+            (None, Some(list)) => list.def().section,
+            (None, None) => Section::Meta,
         }
     }
 
@@ -449,82 +580,55 @@ impl Path {
             _ => None,
         }
     }
+
+    /// The key of a row's field within its row (`amount`); `None` for other paths and for a
+    /// 主要职能 row, which is a text of its own.
+    fn row_key(self) -> Option<&'static str> {
+        match self {
+            Path::Project(_, f) => Some(f.def().key),
+            Path::Point(_, f) => Some(f.def().key),
+            Path::Fund(_, f) => Some(f.def().key),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Path {
     /// The path exactly as the spec writes it, e.g. `general_budget.projects[2].amount`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Path::Department => f.write_str("meta.department"),
-            Path::ShortName => f.write_str("meta.short_name"),
-            Path::Year => f.write_str("meta.year"),
-            Path::Functions => f.write_str("basic.functions"),
-            Path::Function(i) => write!(f, "basic.functions[{i}]"),
-            Path::Organization => f.write_str("basic.organization"),
-            Path::StaffAsOf => f.write_str("basic.staff.as_of"),
-            Path::StaffTotal => f.write_str("basic.staff.total"),
-            Path::StaffActive => f.write_str("basic.staff.active"),
-            Path::StaffRetired => f.write_str("basic.staff.retired"),
-            Path::GoalsOverall => f.write_str("goals.overall"),
-            Path::GoalsSpecialFunds => f.write_str("goals.special_funds"),
-            Path::GoalsOtherProjects => f.write_str("goals.other_projects"),
-            Path::AnnualBudget => f.write_str("general_budget.annual_budget"),
-            Path::FullYearBudget => f.write_str("general_budget.full_year_budget"),
-            Path::AppropriationIncome => f.write_str("general_budget.appropriation_income"),
-            Path::AppropriationExpense => f.write_str("general_budget.appropriation_expense"),
-            Path::ProjectExpense => f.write_str("general_budget.project_expense"),
-            Path::BasicExpense => f.write_str("general_budget.basic_expense"),
-            Path::PersonnelExpense => f.write_str("general_budget.personnel_expense"),
-            Path::PublicExpense => f.write_str("general_budget.public_expense"),
-            Path::Projects => f.write_str("general_budget.projects"),
-            Path::Project(i, field) => write!(f, "general_budget.projects[{i}].{}", field.key()),
-            Path::GovFundBudget => f.write_str("gov_fund_budget.text"),
-            Path::StateCapitalBudget => f.write_str("state_capital_budget.text"),
-            Path::SocialInsuranceBudget => f.write_str("social_insurance_budget.text"),
-            Path::Points => f.write_str("performance.overall"),
-            Path::Point(i, field) => write!(f, "performance.overall[{i}].{}", field.key()),
-            Path::StatedFundCount => f.write_str("performance.special_funds_stated_count"),
-            Path::Funds => f.write_str("performance.special_funds"),
-            Path::Fund(i, field) => write!(f, "performance.special_funds[{i}].{}", field.key()),
-            Path::Problems => f.write_str("problems"),
-            Path::Improvements => f.write_str("improvements"),
-            Path::ResultUse => f.write_str("result_use"),
-            Path::Other => f.write_str("other"),
+        if let Some((_, def)) = self.single() {
+            return f.write_str(def.key);
+        }
+        let Some(list) = self.list() else {
+            return Ok(());
+        };
+        let key = list.def().key;
+        match (self.row(), self.row_key()) {
+            (None, _) => f.write_str(key),
+            (Some((_, i)), None) => write!(f, "{key}[{i}]"),
+            (Some((_, i)), Some(field)) => write!(f, "{key}[{i}].{field}"),
         }
     }
 }
 
 impl ProjectField {
-    /// The field's key in the draft file.
+    /// The field's key in a row of the draft file.
     pub fn key(self) -> &'static str {
-        match self {
-            ProjectField::Name => "name",
-            ProjectField::Amount => "amount",
-        }
+        self.def().key
     }
 }
 
 impl PointField {
-    /// The field's key in the draft file.
+    /// The field's key in a row of the draft file.
     pub fn key(self) -> &'static str {
-        match self {
-            PointField::Title => "title",
-            PointField::Text => "text",
-        }
+        self.def().key
     }
 }
 
 impl FundField {
-    /// The field's key in the draft file.
+    /// The field's key in a row of the draft file.
     pub fn key(self) -> &'static str {
-        match self {
-            FundField::Name => "name",
-            FundField::InitialBudget => "initial_budget",
-            FundField::Adjustment => "adjustment",
-            FundField::Actual => "actual",
-            FundField::Carryover => "carryover",
-            FundField::Effect => "effect",
-        }
+        self.def().key
     }
 }
 
@@ -549,27 +653,18 @@ impl FromStr for Path {
                 "" => None,
                 f => Some(f.strip_prefix('.').ok_or_else(unknown)?),
             };
-            return match (prefix, field) {
-                ("basic.functions", None) => Ok(Path::Function(i)),
-                ("general_budget.projects", Some(f)) => ProjectField::ALL
-                    .into_iter()
-                    .find(|pf| pf.key() == f)
-                    .map(|pf| Path::Project(i, pf))
-                    .ok_or_else(unknown),
-                ("performance.overall", Some(f)) => PointField::ALL
-                    .into_iter()
-                    .find(|pf| pf.key() == f)
-                    .map(|pf| Path::Point(i, pf))
-                    .ok_or_else(unknown),
-                ("performance.special_funds", Some(f)) => FundField::ALL
-                    .into_iter()
-                    .find(|ff| ff.key() == f)
-                    .map(|ff| Path::Fund(i, ff))
-                    .ok_or_else(unknown),
-                _ => Err(unknown()),
-            };
+            let list = List::ALL
+                .into_iter()
+                .find(|l| l.def().key == prefix)
+                .ok_or_else(unknown)?;
+            return list
+                .row_fields(i)
+                .into_iter()
+                .find(|p| p.row_key() == field)
+                .ok_or_else(unknown);
         }
-        [Path::Functions, Path::Projects, Path::Points, Path::Funds]
+        List::ALL
+            .map(List::path)
             .into_iter()
             .chain(Path::SINGLE_FIELDS)
             .find(|p| p.to_string() == s)
@@ -577,80 +672,38 @@ impl FromStr for Path {
     }
 }
 
-/// The field a path names, as `&String` (`get`) or `&mut String` (`get_mut`, `mut`): one mapping
-/// from paths to the model serves reading and writing.
-macro_rules! field_of {
-    ($draft:expr, $path:expr, $get:ident $(, $mut_:tt)?) => {{
-        let d = $draft;
-        let text = match $path {
-            Path::Department => &$($mut_)? d.meta.department,
-            Path::ShortName => &$($mut_)? d.meta.short_name,
-            Path::Year => &$($mut_)? d.meta.year,
-            Path::Function(i) => d.basic.functions.$get(i)?,
-            Path::Organization => &$($mut_)? d.basic.organization,
-            Path::StaffAsOf => &$($mut_)? d.basic.staff.as_of,
-            Path::StaffTotal => &$($mut_)? d.basic.staff.total,
-            Path::StaffActive => &$($mut_)? d.basic.staff.active,
-            Path::StaffRetired => &$($mut_)? d.basic.staff.retired,
-            Path::GoalsOverall => &$($mut_)? d.goals.overall,
-            Path::GoalsSpecialFunds => &$($mut_)? d.goals.special_funds,
-            Path::GoalsOtherProjects => &$($mut_)? d.goals.other_projects,
-            Path::AnnualBudget => &$($mut_)? d.general_budget.annual_budget,
-            Path::FullYearBudget => &$($mut_)? d.general_budget.full_year_budget,
-            Path::AppropriationIncome => &$($mut_)? d.general_budget.appropriation_income,
-            Path::AppropriationExpense => &$($mut_)? d.general_budget.appropriation_expense,
-            Path::ProjectExpense => &$($mut_)? d.general_budget.project_expense,
-            Path::BasicExpense => &$($mut_)? d.general_budget.basic_expense,
-            Path::PersonnelExpense => &$($mut_)? d.general_budget.personnel_expense,
-            Path::PublicExpense => &$($mut_)? d.general_budget.public_expense,
-            Path::Project(i, field) => {
-                let row = d.general_budget.projects.$get(i)?;
-                match field {
-                    ProjectField::Name => &$($mut_)? row.name,
-                    ProjectField::Amount => &$($mut_)? row.amount,
-                }
-            }
-            Path::GovFundBudget => &$($mut_)? d.gov_fund_budget.text,
-            Path::StateCapitalBudget => &$($mut_)? d.state_capital_budget.text,
-            Path::SocialInsuranceBudget => &$($mut_)? d.social_insurance_budget.text,
-            Path::Point(i, field) => {
-                let row = d.performance.overall.$get(i)?;
-                match field {
-                    PointField::Title => &$($mut_)? row.title,
-                    PointField::Text => &$($mut_)? row.text,
-                }
-            }
-            Path::StatedFundCount => &$($mut_)? d.performance.special_funds_stated_count,
-            Path::Fund(i, field) => {
-                let row = d.performance.special_funds.$get(i)?;
-                match field {
-                    FundField::Name => &$($mut_)? row.name,
-                    FundField::InitialBudget => &$($mut_)? row.initial_budget,
-                    FundField::Adjustment => &$($mut_)? row.adjustment,
-                    FundField::Actual => &$($mut_)? row.actual,
-                    FundField::Carryover => &$($mut_)? row.carryover,
-                    FundField::Effect => &$($mut_)? row.effect,
-                }
-            }
-            Path::Problems => &$($mut_)? d.problems,
-            Path::Improvements => &$($mut_)? d.improvements,
-            Path::ResultUse => &$($mut_)? d.result_use,
-            Path::Other => &$($mut_)? d.other,
-            Path::Functions | Path::Projects | Path::Points | Path::Funds => return None,
-        };
-        Some(text)
-    }};
-}
-
 impl Draft {
     /// The text of a field, or `None` when the path names a list or a row that does not exist.
     pub fn field(&self, path: Path) -> Option<&str> {
-        field_of!(self, path, get).map(String::as_str)
+        if let Some((_, def)) = path.single() {
+            return Some((def.get)(self));
+        }
+        match path {
+            Path::Function(i) => self.basic.functions.get(i),
+            Path::Project(i, f) => self.general_budget.projects.get(i).map(f.def().get),
+            Path::Point(i, f) => self.performance.overall.get(i).map(f.def().get),
+            Path::Fund(i, f) => self.performance.special_funds.get(i).map(f.def().get),
+            _ => None,
+        }
+        .map(String::as_str)
     }
 
     /// The text of a field to change, or `None` when the path names a list or a missing row.
     pub fn field_mut(&mut self, path: Path) -> Option<&mut String> {
-        field_of!(self, path, get_mut, mut)
+        if let Some((_, def)) = path.single() {
+            return Some((def.get_mut)(self));
+        }
+        match path {
+            Path::Function(i) => self.basic.functions.get_mut(i),
+            Path::Project(i, f) => self.general_budget.projects.get_mut(i).map(f.def().get_mut),
+            Path::Point(i, f) => self.performance.overall.get_mut(i).map(f.def().get_mut),
+            Path::Fund(i, f) => self
+                .performance
+                .special_funds
+                .get_mut(i)
+                .map(f.def().get_mut),
+            _ => None,
+        }
     }
 
     /// Sets a field's text; returns false (and changes nothing) when the path does not exist.

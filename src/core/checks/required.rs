@@ -2,7 +2,7 @@
 
 use crate::finding::{rules, Finding};
 use crate::model::Draft;
-use crate::outline::{FundField, List, Path, PointField, ProjectField};
+use crate::outline::{List, Need};
 use crate::text::is_blank;
 
 rules! {
@@ -12,68 +12,22 @@ rules! {
     REQUIRED_SECTION = "required.section", Error;
 }
 
+/// Every field the outline declares required (`Need::Required`, rows included) and every
+/// section that takes "无" (`Need::Section`), from the outline's declarations.
 pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding>) {
-    let mut require = |path: Path| {
-        if is_blank(draft.field(path).unwrap_or_default()) {
-            findings.push(Finding::new(
+    for path in draft.fields() {
+        if !is_blank(draft.field(path).unwrap_or_default()) {
+            continue;
+        }
+        match path.need() {
+            Need::Optional => {}
+            // Every row that exists must be filled in: a blank row prints as an empty item.
+            Need::Required => findings.push(Finding::new(
                 REQUIRED_FIELD,
                 path,
                 format!("{}未填写", path.describe()),
-            ));
-        }
-    };
-
-    for path in [
-        Path::Department,
-        Path::Year,
-        Path::Organization,
-        Path::StaffTotal,
-        Path::StaffActive,
-        Path::StaffRetired,
-        Path::GoalsOverall,
-    ]
-    .into_iter()
-    .chain(Path::REQUIRED_BUDGET_AMOUNTS)
-    {
-        require(path);
-    }
-    // Every row that exists must be filled in: a blank row prints as an empty item in the report.
-    // 要点标题 is optional: a point may be a paragraph without a heading.
-    for i in 0..draft.rows(List::Functions) {
-        require(Path::Function(i));
-    }
-    for i in 0..draft.rows(List::Projects) {
-        require(Path::Project(i, ProjectField::Name));
-        require(Path::Project(i, ProjectField::Amount));
-    }
-    for i in 0..draft.rows(List::Points) {
-        require(Path::Point(i, PointField::Text));
-    }
-    for i in 0..draft.rows(List::Funds) {
-        require(Path::Fund(i, FundField::Name));
-        for field in FundField::AMOUNTS {
-            require(Path::Fund(i, field));
-        }
-    }
-
-    if draft.rows(List::Functions) == 0 {
-        findings.push(Finding::new(
-            REQUIRED_FIELD,
-            Path::Functions,
-            "主要职能至少要填写一项",
-        ));
-    }
-    if draft.rows(List::Points) == 0 {
-        findings.push(Finding::new(
-            REQUIRED_FIELD,
-            Path::Points,
-            "部门整体支出绩效情况至少要填写一条要点",
-        ));
-    }
-
-    for path in Path::REQUIRED_SECTIONS {
-        if is_blank(draft.field(path).unwrap_or_default()) {
-            findings.push(Finding::new(
+            )),
+            Need::Section => findings.push(Finding::new(
                 REQUIRED_SECTION,
                 path,
                 format!(
@@ -81,7 +35,17 @@ pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding
                     path.section().numeral(),
                     path.label()
                 ),
-            ));
+            )),
         }
+    }
+    for list in List::ALL {
+        if list.def().need != Need::Required || draft.rows(list) > 0 {
+            continue;
+        }
+        let message = match list {
+            List::Points => "部门整体支出绩效情况至少要填写一条要点".to_owned(),
+            _ => format!("{}至少要填写一项", list.def().label),
+        };
+        findings.push(Finding::new(REQUIRED_FIELD, list.path(), message));
     }
 }
