@@ -46,8 +46,9 @@ pub struct Total {
 }
 
 impl Total {
-    fn of(amounts: impl IntoIterator<Item = Option<crate::amount::Amount>>) -> Total {
-        amounts.into_iter().fold(Total::default(), |mut t, amount| {
+    /// (Not generic: one copy of the exact addition in the wasm for the five columns.)
+    fn of(amounts: &mut dyn Iterator<Item = Option<crate::amount::Amount>>) -> Total {
+        amounts.fold(Total::default(), |mut t, amount| {
             t.rows += 1;
             match amount.and_then(|a| t.sum.checked_add(a.value())) {
                 Some(sum) => t.sum = sum,
@@ -99,12 +100,12 @@ impl Figures {
             basic_share: percent(basic, expense),
             project_share: percent(value(v.project_expense), expense),
             personnel_share: percent(value(v.personnel_expense), basic),
-            projects_total: Total::of(v.projects.iter().copied()),
+            projects_total: Total::of(&mut v.projects.iter().copied()),
             funds_totals: [
-                Total::of(v.funds.iter().map(|f| f.initial_budget)),
-                Total::of(v.funds.iter().map(|f| f.adjustment)),
-                Total::of(v.funds.iter().map(|f| f.actual)),
-                Total::of(v.funds.iter().map(|f| f.carryover)),
+                Total::of(&mut v.funds.iter().map(|f| f.initial_budget)),
+                Total::of(&mut v.funds.iter().map(|f| f.adjustment)),
+                Total::of(&mut v.funds.iter().map(|f| f.actual)),
+                Total::of(&mut v.funds.iter().map(|f| f.carryover)),
             ],
         }
     }
