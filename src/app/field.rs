@@ -56,9 +56,9 @@ pub fn Field(
     let described_by = format!("{id}-msg");
     let data_path = path.to_string();
     let value = move || {
-        state.loaded().track();
+        state.loaded.track();
         state
-            .draft()
+            .draft
             .with_untracked(|d| d.field(path).unwrap_or_default().to_owned())
     };
     let on_input = move |ev: web_sys::Event| {

@@ -46,7 +46,7 @@ pub fn Rows(list: List) -> impl IntoView {
     // part of their own for it.
     let undo = move || {
         let at = state
-            .removed()
+            .removed
             .with(|r| r.as_ref().filter(|r| r.list == list).map(|r| r.at));
         at.map(|at| view! { <UndoRemove list=list at=at /> })
     };
@@ -120,7 +120,7 @@ fn RowTotal(list: List) -> impl IntoView {
 #[component]
 fn UndoRemove(list: List, at: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let what = state.removed().with_untracked(|r| {
+    let what = state.removed.with_untracked(|r| {
         r.as_ref()
             .map(|r| format!("已删除{}。", r.what))
             .unwrap_or_default()

@@ -96,28 +96,28 @@ pub struct Removed {
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The open draft, exactly as typed.
-    draft: RwSignal<Draft>,
+    pub draft: RwSignal<Draft>,
     /// Bumped when the draft changes other than by typing into a field (another draft opened,
     /// an import, rows added, removed or moved). Fields read their text again only then, so a
     /// keystroke does not make every field of a large draft re-read itself.
-    loaded: RwSignal<u64>,
+    pub loaded: RwSignal<u64>,
     /// The stored id of the open draft; `None` when storage cannot be used.
-    current: RwSignal<Option<String>>,
-    drafts: RwSignal<Vec<DraftEntry>>,
-    save_state: RwSignal<SaveState>,
-    notice: RwSignal<Option<Notice>>,
-    pending: RwSignal<Option<Pending>>,
+    pub current: RwSignal<Option<String>>,
+    pub drafts: RwSignal<Vec<DraftEntry>>,
+    pub save_state: RwSignal<SaveState>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub pending: RwSignal<Option<Pending>>,
     /// The last removed row, until the next change.
-    removed: RwSignal<Option<Removed>>,
+    pub removed: RwSignal<Option<Removed>>,
     /// Set when another tab changed or deleted the open draft under this one.
-    conflict: RwSignal<Option<Conflict>>,
+    pub conflict: RwSignal<Option<Conflict>>,
     /// When the open draft's edits stopped being in a downloaded file (as stored; `None` when
     /// every edit is in one).
-    unexported_since: RwSignal<Option<String>>,
+    pub unexported_since: RwSignal<Option<String>>,
     /// The reminder to download a backup was dismissed on this page.
-    reminder_dismissed: RwSignal<bool>,
+    pub reminder_dismissed: RwSignal<bool>,
     /// Whether the browser keeps the drafts when it runs short of space; `None` until known.
-    persistence: RwSignal<Option<Persistence>>,
+    pub persistence: RwSignal<Option<Persistence>>,
     /// `check()`'s findings, in document order.
     pub findings: Memo<Vec<Finding>>,
     /// Their tally: what a download is asked about.
@@ -138,85 +138,6 @@ pub struct AppState {
 }
 
 impl AppState {
-    // ----- what components read: every signal as a read-only view; changes go through the
-    // methods below -----
-
-    pub fn draft(&self) -> ReadSignal<Draft> {
-        self.draft.read_only()
-    }
-
-    pub fn loaded(&self) -> ReadSignal<u64> {
-        self.loaded.read_only()
-    }
-
-    pub fn current(&self) -> ReadSignal<Option<String>> {
-        self.current.read_only()
-    }
-
-    pub fn drafts(&self) -> ReadSignal<Vec<DraftEntry>> {
-        self.drafts.read_only()
-    }
-
-    /// Where the open draft stands with storage, as the header shows it: in conflict while
-    /// another tab's change waits for the user (derived from the conflict, never set by hand).
-    pub fn save_state(&self) -> Signal<SaveState> {
-        let (save_state, conflict) = (self.save_state, self.conflict);
-        Signal::derive(move || {
-            if conflict.with(Option::is_some) {
-                SaveState::Conflict
-            } else {
-                save_state.get()
-            }
-        })
-    }
-
-    pub fn notice(&self) -> ReadSignal<Option<Notice>> {
-        self.notice.read_only()
-    }
-
-    pub fn pending(&self) -> ReadSignal<Option<Pending>> {
-        self.pending.read_only()
-    }
-
-    pub fn removed(&self) -> ReadSignal<Option<Removed>> {
-        self.removed.read_only()
-    }
-
-    pub fn conflict(&self) -> ReadSignal<Option<Conflict>> {
-        self.conflict.read_only()
-    }
-
-    pub fn unexported_since(&self) -> ReadSignal<Option<String>> {
-        self.unexported_since.read_only()
-    }
-
-    pub fn reminder_dismissed(&self) -> ReadSignal<bool> {
-        self.reminder_dismissed.read_only()
-    }
-
-    pub fn persistence(&self) -> ReadSignal<Option<Persistence>> {
-        self.persistence.read_only()
-    }
-
-    /// Asks the user to confirm an action (the confirm bar).
-    pub fn ask(&self, pending: Pending) {
-        self.pending.set(Some(pending));
-    }
-
-    /// The confirm bar is answered or closed.
-    pub fn settle_pending(&self) {
-        self.pending.set(None);
-    }
-
-    pub fn dismiss_notice(&self) {
-        self.notice.set(None);
-    }
-
-    /// The reminder to download a backup is not shown again on this page.
-    pub fn dismiss_reminder(&self) {
-        self.reminder_dismissed.set(true);
-    }
-
     /// Opens the last open draft, or on a first visit the sample draft.
     pub fn start() -> Self {
         let draft = RwSignal::new(Draft::default());
@@ -542,6 +463,7 @@ impl AppState {
             timer.clear();
         }
         if self.conflict.with_untracked(Option::is_some) {
+            self.save_state.set(SaveState::Conflict);
             return;
         }
         let state = *self;
@@ -613,6 +535,7 @@ impl AppState {
 
     fn enter_conflict(&self, conflict: Conflict) {
         self.conflict.set(Some(conflict));
+        self.save_state.set(SaveState::Conflict);
     }
 
     /// Another tab changed storage (the browser's `storage` event; never for this tab's writes).
