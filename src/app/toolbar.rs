@@ -19,7 +19,7 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
         state.show_all();
         let errors = state.tally.get_untracked().errors;
         if errors > 0 {
-            state.pending.set(Some(Pending::Download { kind, errors }));
+            state.ask(Pending::Download { kind, errors });
         } else {
             download_now(state, kind);
         }
@@ -102,7 +102,7 @@ pub fn download_backup(state: AppState) {
 #[component]
 fn SaveIndicator() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let text = Signal::derive(move || match state.save_state.get() {
+    let text = Signal::derive(move || match state.save_view() {
         SaveState::Saved(at) => format!("已保存 {}", clock_time(at)),
         SaveState::Pending => "有修改，即将保存…".to_owned(),
         SaveState::Failed(reason) => format!("保存失败：{reason}"),
@@ -114,7 +114,7 @@ fn SaveIndicator() -> impl IntoView {
     });
     let failed = move || {
         matches!(
-            state.save_state.get(),
+            state.save_view(),
             SaveState::Failed(_) | SaveState::NoStorage(_) | SaveState::Conflict
         )
     };
@@ -148,7 +148,7 @@ fn SaveIndicator() -> impl IntoView {
                         class="small"
                         id="reminder-dismiss"
                         aria-label="不再提醒"
-                        on:click=move |_| state.reminder_dismissed.set(true)
+                        on:click=move |_| state.dismiss_reminder()
                     >
                         "×"
                     </button>
@@ -212,7 +212,7 @@ fn DraftMenu() -> impl IntoView {
     let ask_delete = move |_| {
         if let Some(id) = state.current.get_untracked() {
             let name = state.current_name();
-            state.pending.set(Some(Pending::DeleteDraft { id, name }));
+            state.ask(Pending::DeleteDraft { id, name });
         }
     };
     let no_storage = move || state.current.get().is_none();
@@ -369,14 +369,10 @@ fn BrokenDrafts() -> impl IntoView {
                                             type="button"
                                             class="small danger"
                                             on:click=move |_| {
-                                                state
-                                                    .pending
-                                                    .set(
-                                                        Some(Pending::DeleteDraft {
-                                                            id: delete_id.clone(),
-                                                            name: "无法读取的草稿".to_owned(),
-                                                        }),
-                                                    )
+                                                state.ask(Pending::DeleteDraft {
+                                                    id: delete_id.clone(),
+                                                    name: "无法读取的草稿".to_owned(),
+                                                })
                                             }
                                         >
                                             "删除"
@@ -429,7 +425,7 @@ pub fn ConfirmBar() -> impl IntoView {
         let Some(pending) = state.pending.get_untracked() else {
             return;
         };
-        state.pending.set(None);
+        state.settle_pending();
         match pending {
             Pending::DeleteDraft { id, .. } => state.delete(&id),
             Pending::Download { kind, .. } => download_now(state, kind),
@@ -438,7 +434,7 @@ pub fn ConfirmBar() -> impl IntoView {
     };
     let restore_others = move |_| {
         if let Some(Pending::Restore { file, plan }) = state.pending.get_untracked() {
-            state.pending.set(None);
+            state.settle_pending();
             state.apply_restore(&file, plan, false);
         }
     };
@@ -467,7 +463,7 @@ pub fn ConfirmBar() -> impl IntoView {
                 <button type="button" id="confirm-others" hidden=move || !restoring() on:click=restore_others>
                     "不替换，只恢复其余的"
                 </button>
-                <button type="button" id="confirm-no" node_ref=cancel on:click=move |_| state.pending.set(None)>
+                <button type="button" id="confirm-no" node_ref=cancel on:click=move |_| state.settle_pending()>
                     "取消"
                 </button>
             </div>
@@ -540,7 +536,7 @@ pub fn NoticeBar() -> impl IntoView {
                         state.notice.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default())
                     })}
                 </p>
-                <button type="button" class="small" on:click=move |_| state.notice.set(None)>"知道了"</button>
+                <button type="button" class="small" on:click=move |_| state.dismiss_notice()>"知道了"</button>
             </div>
         </Show>
     }
