@@ -409,11 +409,8 @@ impl AppState {
 
     /// Puts `text` into a field for the user (a button that fills it in), shown at once.
     pub fn fill(&self, path: Path, text: String) {
-        self.draft.update(|d| {
-            d.set_field(path, &text);
-        });
+        self.edit(path, text);
         self.loaded.update(|n| *n += 1);
-        self.changed();
     }
 
     /// The user entered a field.

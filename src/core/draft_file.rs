@@ -423,7 +423,7 @@ fn layout() -> &'static Layout {
         entries.sort();
         let mut objects = vec![""];
         for &path in &entries {
-            let key = key_of(path);
+            let key = path.key().unwrap_or_default();
             for (i, _) in key.match_indices('.') {
                 let object = key.get(..i).unwrap_or(key);
                 if !objects.contains(&object) {
@@ -439,11 +439,6 @@ fn layout() -> &'static Layout {
     })
 }
 
-/// A field's or a list's key in the file, from the outline.
-fn key_of(path: Path) -> &'static str {
-    path.key().unwrap_or_default()
-}
-
 /// The keys the outline gives inside one of the file's objects.
 fn known_keys(entries: &[Path], object: &str) -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = if object.is_empty() {
@@ -452,7 +447,7 @@ fn known_keys(entries: &[Path], object: &str) -> Vec<&'static str> {
         Vec::new()
     };
     for &path in entries {
-        let key = key_of(path);
+        let key = path.key().unwrap_or_default();
         let rest = if object.is_empty() {
             Some(key)
         } else {
@@ -502,8 +497,8 @@ extras! {
     "performance" => performance;
 }
 
-/// The fields of a row other than the outline's: kept as they are.
-fn row_extra(row: &Map<String, Value>, known: &[&str]) -> Extra {
+/// The fields of a row or an object other than the outline's (`known`): kept as they are.
+fn unknown_fields(row: &Map<String, Value>, known: &[&str]) -> Extra {
     row.iter()
         .filter(|(k, _)| !known.contains(&k.as_str()))
         .map(|(k, v)| (k.clone(), v.clone()))
@@ -533,7 +528,7 @@ fn read_rows<T: Default>(
                 *(field.get_mut)(&mut row) =
                     text_value(map.get(field.key), &format!("{at}.{}", field.key))?;
             }
-            *extra(&mut row) = row_extra(map, &keys);
+            *extra(&mut row) = unknown_fields(map, &keys);
             Ok(row)
         })
         .collect()
@@ -584,7 +579,7 @@ fn draft_from(root: &Map<String, Value>) -> Result<Draft, ReadError> {
             continue;
         };
         if let Some(extra) = extra_mut(&mut draft, object) {
-            *extra = row_extra(map, known);
+            *extra = unknown_fields(map, known);
         }
     }
     Ok(draft)
@@ -617,16 +612,21 @@ fn put(root: &mut Map<String, Value>, key: &str, value: Value) {
     }
 }
 
-/// A row as the file writes it: its fields in the outline's order, then its unknown ones.
-fn row_value<T>(row: &T, fields: &[Def<T>], extra: &Extra) -> Value {
-    let mut map: Map<String, Value> = fields
-        .iter()
-        .map(|f| (f.key.to_owned(), s((f.get)(row))))
-        .collect();
-    for (k, v) in extra {
-        map.entry(k.clone()).or_insert_with(|| v.clone());
-    }
-    Value::Object(map)
+/// The rows of a list of records as the file writes them, each with its fields in the
+/// outline's order, then its unknown ones (the writer's side of [`read_rows`]).
+fn rows_value<T>(rows: &[T], fields: &[Def<T>], extra: fn(&T) -> &Extra) -> Vec<Value> {
+    rows.iter()
+        .map(|row| {
+            let mut map: Map<String, Value> = fields
+                .iter()
+                .map(|f| (f.key.to_owned(), s((f.get)(row))))
+                .collect();
+            for (k, v) in extra(row) {
+                map.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+            Value::Object(map)
+        })
+        .collect()
 }
 
 fn draft_to_value(d: &Draft) -> Value {
@@ -642,27 +642,21 @@ fn draft_to_value(d: &Draft) -> Value {
         let Some(list) = path.list() else { continue };
         let rows: Vec<Value> = match list {
             List::Functions => d.basic.functions.iter().map(|f| s(f)).collect(),
-            List::Projects => {
-                let fields = ProjectField::ALL.map(ProjectField::def);
-                let rows = &d.general_budget.projects;
-                rows.iter()
-                    .map(|r| row_value(r, &fields, &r.extra))
-                    .collect()
-            }
-            List::Points => {
-                let fields = PointField::ALL.map(PointField::def);
-                let rows = &d.performance.overall;
-                rows.iter()
-                    .map(|r| row_value(r, &fields, &r.extra))
-                    .collect()
-            }
-            List::Funds => {
-                let fields = FundField::ALL.map(FundField::def);
-                let rows = &d.performance.special_funds;
-                rows.iter()
-                    .map(|r| row_value(r, &fields, &r.extra))
-                    .collect()
-            }
+            List::Projects => rows_value(
+                &d.general_budget.projects,
+                &ProjectField::ALL.map(ProjectField::def),
+                |r: &ProjectRow| &r.extra,
+            ),
+            List::Points => rows_value(
+                &d.performance.overall,
+                &PointField::ALL.map(PointField::def),
+                |r: &PerformancePoint| &r.extra,
+            ),
+            List::Funds => rows_value(
+                &d.performance.special_funds,
+                &FundField::ALL.map(FundField::def),
+                |r: &SpecialFund| &r.extra,
+            ),
         };
         put(&mut root, list.def().key, Value::Array(rows));
     }
