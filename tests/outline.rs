@@ -32,6 +32,11 @@ fn sources() -> Vec<(String, String)> {
     out
 }
 
+/// The value at a dotted key of a JSON file (`basic.staff`), made when missing.
+fn at_key<'a>(file: &'a mut Value, key: &str) -> &'a mut Value {
+    key.split('.').fold(file, |at, segment| &mut at[segment])
+}
+
 fn keys() -> Vec<&'static str> {
     Path::SINGLE_FIELDS
         .into_iter()
@@ -86,18 +91,15 @@ fn every_object_of_the_file_keeps_its_unknown_fields() {
             continue;
         };
         let mut file = json!({"format": "selfeval-draft", "version": 1});
-        let mut at = &mut file;
-        for segment in object.split('.') {
-            at = &mut at[segment];
-        }
-        at["zz_unknown"] = json!("kept");
+        at_key(&mut file, object)["zz_unknown"] = json!("kept");
         let draft = read_draft(&file.to_string()).expect("a draft with an unknown field");
-        let written: Value = serde_json::from_str(&write_draft(&draft).expect("written")).unwrap();
-        let mut back = &written;
-        for segment in object.split('.') {
-            back = &back[segment];
-        }
-        assert_eq!(back["zz_unknown"], json!("kept"), "in {object}");
+        let mut written: Value =
+            serde_json::from_str(&write_draft(&draft).expect("written")).unwrap();
+        assert_eq!(
+            at_key(&mut written, object)["zz_unknown"],
+            json!("kept"),
+            "in {object}"
+        );
     }
 }
 
@@ -105,19 +107,11 @@ fn every_object_of_the_file_keeps_its_unknown_fields() {
 fn every_field_is_read_and_written_from_its_key() {
     let mut file = json!({"format": "selfeval-draft", "version": 1});
     for key in keys() {
-        let mut at = &mut file;
-        for segment in key.split('.') {
-            at = &mut at[segment];
-        }
-        *at = json!(key);
+        *at_key(&mut file, key) = json!(key);
     }
     // Lists were given a text: read as such they are refused, so give them one row each.
     for list in List::ALL {
-        let mut at = &mut file;
-        for segment in list.def().key.split('.') {
-            at = &mut at[segment];
-        }
-        *at = json!([]);
+        *at_key(&mut file, list.def().key) = json!([]);
     }
     let draft = read_draft(&file.to_string()).expect("every field at its key");
     for path in Path::SINGLE_FIELDS {

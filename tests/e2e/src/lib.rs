@@ -503,6 +503,18 @@ impl Harness {
         format!("input[data-path=\"{path}\"], textarea[data-path=\"{path}\"]")
     }
 
+    /// Opens the preview (预览与打印) and waits until the report is drawn in its frame.
+    pub async fn open_preview(&self) {
+        self.click("#preview-toggle").await;
+        self.eventually("the report in the preview", || async {
+            self.js("const f = document.querySelector('#preview iframe');\
+                 return !!(f && f.contentDocument && f.contentDocument.querySelector('h1'));")
+                .await
+                == json!(true)
+        })
+        .await;
+    }
+
     /// Waits for an element matched by a CSS selector.
     pub async fn wait_for_css(&self, css: &str) -> Element {
         self.c

@@ -49,13 +49,7 @@ async fn payloads_render_as_text_and_never_run() {
     );
 
     // The preview: the rendered report, in a sandbox without scripts.
-    h.click("#preview-toggle").await;
-    h.eventually("the preview", || async {
-        h.js("const f = document.querySelector('#preview iframe'); return !!(f && f.contentDocument && f.contentDocument.querySelector('h1'));")
-            .await
-            == json!(true)
-    })
-    .await;
+    h.open_preview().await;
     let inside = h
         .js("const d = document.querySelector('#preview iframe').contentDocument;\
              return { text: d.body.innerText.includes('<script>window.__pwned = 1</script>'),\

@@ -470,8 +470,7 @@ async fn printing_from_the_form_or_the_preview_prints_the_report_alone() {
             .expect("the page printed to PDF")
     };
     let from_form = print().await;
-    h.click("#preview-toggle").await;
-    h.wait_for_css("#preview iframe").await;
+    h.open_preview().await;
     let from_preview = print().await;
     // Nothing of the app is left on the page after printing.
     assert_eq!(
@@ -614,14 +613,7 @@ async fn the_report_title_does_not_leave_its_last_character_alone() {
     for (width, height) in [(1024, 768), (1366, 768), (1920, 1080)] {
         h.c.set_window_size(width, height).await.unwrap();
         h.open().await;
-        h.click("#preview-toggle").await;
-        h.wait_for_css("#preview iframe").await;
-        h.eventually("the report in the preview", || async {
-            h.js("const d = document.querySelector('#preview iframe').contentDocument; return !!(d && d.querySelector('h1 .title-part'));")
-                .await
-                == json!(true)
-        })
-        .await;
+        h.open_preview().await;
         let lines = h
             .js(
                 "const doc = document.querySelector('#preview iframe').contentDocument;\
@@ -719,8 +711,7 @@ async fn axe_finds_no_accessibility_violations() {
     check("a confirm bar", h.axe_violations().await);
     h.click("#confirm-no").await;
 
-    h.click("#preview-toggle").await;
-    h.wait_for_css("#preview iframe").await;
+    h.open_preview().await;
     check("the preview", h.axe_violations().await);
     h.click("#preview-toggle").await;
 
