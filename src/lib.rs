@@ -12,7 +12,7 @@ pub mod core;
 pub(crate) use self::core::values;
 pub use self::core::{
     amount, backup, checks, draft_file, export, figures, finding, model, outline, rollover, sample,
-    shown, stored, text,
+    scorecard, shown, stored, text,
 };
 
 #[cfg(target_arch = "wasm32")]

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use selfeval::sample::SAMPLE_JSON;
+use selfeval::sample::{SAMPLE_JSON, SEED_V1_JSON};
 
 fn selfeval(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_selfeval"))
@@ -36,14 +36,14 @@ fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
 }
 
 fn seed_with(change: &str, to: &str) -> String {
-    assert!(SAMPLE_JSON.contains(change));
-    SAMPLE_JSON.replacen(change, to, 1)
+    assert!(SEED_V1_JSON.contains(change));
+    SEED_V1_JSON.replacen(change, to, 1)
 }
 
 #[test]
 fn check_prints_the_seeds_four_warnings_and_exits_0() {
     let dir = scratch("seed");
-    let seed = write(&dir, "seed.json", SAMPLE_JSON);
+    let seed = write(&dir, "seed.json", SEED_V1_JSON);
     let o = selfeval(&["check", &seed]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let lines: Vec<String> = stdout(&o).lines().map(str::to_owned).collect();
@@ -64,9 +64,38 @@ fn check_prints_the_seeds_four_warnings_and_exits_0() {
 }
 
 #[test]
+fn check_covers_the_scorecard_of_a_version_2_draft() {
+    let dir = scratch("v2");
+    let v2 = write(&dir, "v2.json", SAMPLE_JSON);
+    let o = selfeval(&["check", &v2]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 5, "{out}");
+    assert!(
+        out.lines().last().unwrap_or_default().starts_with(&format!(
+            "{v2}: warning score.above_computed scorecard.indicators[6].score: "
+        )),
+        "{out}"
+    );
+    // An error of the table exits 1, like one of the report.
+    let over = write(
+        &dir,
+        "over.json",
+        &SAMPLE_JSON.replacen("\"score\": \"10\"", "\"score\": \"11\"", 1),
+    );
+    let o = selfeval(&["check", "--format", "json", &over]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("\"rule\": \"score.over_weight\""), "{}", stdout(&o));
+    // The export carries the table.
+    let o = selfeval(&["export", "--html", &v2]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("年度部门整体支出绩效自评表"));
+}
+
+#[test]
 fn an_error_finding_exits_1_and_an_unreadable_file_exits_2() {
     let dir = scratch("statuses");
-    let good = write(&dir, "good.json", SAMPLE_JSON);
+    let good = write(&dir, "good.json", SEED_V1_JSON);
     let bad_sum = write(
         &dir,
         "bad-sum.json",
@@ -112,7 +141,7 @@ fn an_error_finding_exits_1_and_an_unreadable_file_exits_2() {
 #[test]
 fn check_json_output_is_one_array_of_findings() {
     let dir = scratch("json");
-    let seed = write(&dir, "seed.json", SAMPLE_JSON);
+    let seed = write(&dir, "seed.json", SEED_V1_JSON);
     let o = selfeval(&["check", "--format", "json", &seed]);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
@@ -156,21 +185,21 @@ fn bad_command_lines_exit_2_with_usage() {
 #[test]
 fn export_writes_the_html_and_json_the_core_renders() {
     let dir = scratch("export");
-    let seed = write(&dir, "seed.json", SAMPLE_JSON);
+    let seed = write(&dir, "seed.json", SEED_V1_JSON);
     let out = dir.join("report.html");
     let o = selfeval(&["export", "--html", &seed, "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let html = std::fs::read_to_string(&out).unwrap();
     assert_eq!(
         html,
-        selfeval::export::render_html(&selfeval::sample::sample_draft())
+        selfeval::export::render_html(&selfeval::read_draft(SEED_V1_JSON).unwrap())
     );
 
     let o = selfeval(&["export", "--json", &seed]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         stdout(&o),
-        selfeval::write_draft(&selfeval::sample::sample_draft()).unwrap()
+        selfeval::write_draft(&selfeval::read_draft(SEED_V1_JSON).unwrap()).unwrap()
     );
 
     // A draft with errors still exports, with a note on stderr.
@@ -213,7 +242,7 @@ fn check_reads_every_draft_of_a_backup() {
     use selfeval::backup::{write_backup, Entry};
     use selfeval::stored::entry_text;
     let dir = scratch("backup");
-    let seed = selfeval::sample::sample_draft();
+    let seed = selfeval::read_draft(SEED_V1_JSON).unwrap();
     let mut wrong = seed.clone();
     wrong.general_budget.personnel_expense = "122.67".into();
     let entries = [

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))] // native: processes, files, proptest
 
 use selfeval::draft_file::{read_draft, read_draft_bytes, write_draft, ReadError, MAX_ROWS};
-use selfeval::sample::{sample_draft, SAMPLE_JSON};
+use selfeval::sample::{sample_draft, SAMPLE_JSON, SEED_V1_JSON};
 use serde_json::Value;
 
 fn err(text: &str) -> ReadError {
@@ -36,11 +36,70 @@ fn the_seed_round_trips_losslessly() {
     assert_eq!(again, first);
     assert_eq!(write_draft(&again).unwrap(), written, "writing is stable");
 
-    // The same JSON as the seed, but for the year now written as text.
+    // The same JSON as the seed, but for the year now written as text and the blank 落款日期
+    // that version 2 writes.
     let mut original: Value = serde_json::from_str(SAMPLE_JSON).unwrap();
     original["meta"]["year"] = Value::String("2024".into());
+    original["meta"]["date"] = Value::String(String::new());
     let ours: Value = serde_json::from_str(&written).unwrap();
     assert_eq!(ours, original);
+}
+
+/// A version 1 file (SCORECARD.md §5): reads as a draft whose table is not started, writes as
+/// version 2, and reads back equal, its unknown fields kept.
+#[test]
+fn a_version_1_file_migrates_losslessly_to_version_2() {
+    let v1 = read_draft(SEED_V1_JSON).expect("the version 1 example reads");
+    assert!(!selfeval::scorecard::is_started(&v1));
+    assert_eq!(v1.scorecard, Default::default());
+    let written = write_draft(&v1).unwrap();
+    let json: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(json["version"], 2);
+    assert_eq!(json["scorecard"]["indicators"], Value::Array(vec![]));
+    let again = read_draft(&written).unwrap();
+    assert_eq!(again, v1);
+    assert!(!selfeval::scorecard::is_started(&again));
+    // Every version 1 field as it was (the year as its text), nothing lost.
+    let mut original: Value = serde_json::from_str(SEED_V1_JSON).unwrap();
+    original["meta"]["year"] = Value::String("2024".into());
+    for (key, value) in original.as_object().unwrap() {
+        if key == "version" {
+            continue;
+        }
+        let ours = &json[key];
+        let merged: Value = match (value, ours) {
+            (Value::Object(theirs), Value::Object(mine)) => {
+                Value::Object(theirs.iter().map(|(k, _)| (k.clone(), mine[k].clone())).collect())
+            }
+            _ => ours.clone(),
+        };
+        assert_eq!(&merged, value, "{key}");
+    }
+    // The v2 example is the v1 example plus its table.
+    let mut v2 = sample_draft();
+    assert!(selfeval::scorecard::is_started(&v2));
+    v2.scorecard = Default::default();
+    assert_eq!(v2, v1);
+
+    // Unknown fields of a version 1 file survive, beside and inside the new objects too.
+    let text = r#"{"format":"selfeval-draft","version":1,"meta":{"department":"甲局","x":1},
+        "scorecard":{"future":true,"budget":{"weight":"10","y":[1]},
+        "indicators":[{"level1":"产出指标","z":"kept"}]}}"#;
+    let d = read_draft(text).unwrap();
+    assert_eq!(d.scorecard.budget.weight, "10");
+    assert_eq!(d.scorecard.indicators.len(), 1);
+    let back: Value = serde_json::from_str(&write_draft(&d).unwrap()).unwrap();
+    assert_eq!(back["scorecard"]["future"], true);
+    assert_eq!(back["scorecard"]["budget"]["y"][0], 1);
+    assert_eq!(back["scorecard"]["indicators"][0]["z"], "kept");
+    assert_eq!(back["meta"]["x"], 1);
+    assert_eq!(read_draft(&write_draft(&d).unwrap()).unwrap(), d);
+    // Version 2 is read; a wrong type in the table is refused by its path.
+    assert!(read_draft(r#"{"format":"selfeval-draft","version":"2"}"#).is_ok());
+    match read_draft(r#"{"format":"selfeval-draft","version":2,"scorecard":{"indicators":{}}}"#) {
+        Err(ReadError::WrongType { path, .. }) => assert_eq!(path, "scorecard.indicators"),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -93,14 +152,14 @@ fn another_format_or_a_newer_version_is_refused_by_name() {
         ReadError::OtherFormat("other-tool".into())
     );
     assert_eq!(
-        err(r#"{"format":"selfeval-draft","version":2}"#),
-        ReadError::NewerVersion("2".into())
+        err(r#"{"format":"selfeval-draft","version":3}"#),
+        ReadError::NewerVersion("3".into())
     );
     assert_eq!(
         err(r#"{"format":"selfeval-draft","version":99999999999999999999999}"#),
         ReadError::NewerVersion("99999999999999999999999".into())
     );
-    assert!(err(r#"{"format":"selfeval-draft","version":2}"#)
+    assert!(err(r#"{"format":"selfeval-draft","version":3}"#)
         .to_string()
         .contains("新版本"));
     assert!(matches!(

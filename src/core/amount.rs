@@ -103,6 +103,30 @@ impl fmt::Display for AmountProblem {
     }
 }
 
+/// A 分值 or 得分 field's text that is not a number of points.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("“{typed}”不是有效分值：只能填写数字，可带“分”，如 15 或 12.5")]
+pub struct ScoreError {
+    pub typed: String,
+}
+
+/// Reads a 分值 or 得分 of the 自评表 as typed: `Ok(None)` when blank; the number as
+/// [`parse_amount`] reads it, with an optional trailing `分` and no 万 or 元.
+pub fn parse_score(typed: &str) -> Result<Option<Amount>, ScoreError> {
+    let fail = || ScoreError {
+        typed: typed.trim().to_owned(),
+    };
+    let trimmed = typed.trim();
+    let body = trimmed
+        .strip_suffix('分')
+        .or_else(|| trimmed.strip_suffix("分值"))
+        .unwrap_or(trimmed);
+    if body.contains(['万', '元']) {
+        return Err(fail());
+    }
+    parse_amount(body).map_err(|_| fail())
+}
+
 /// Reads an amount as typed: `Ok(None)` when blank, `Ok(Some(_))` when it is an amount in 万元,
 /// `Err` naming the problem otherwise.
 ///

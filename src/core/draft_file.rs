@@ -8,13 +8,14 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::{Draft, Extra, PerformancePoint, ProjectRow, SpecialFund};
-use crate::outline::{Def, FundField, List, Path, PointField, ProjectField};
+use crate::model::{Draft, Extra, Indicator, PerformancePoint, ProjectRow, SpecialFund};
+use crate::outline::{Def, FundField, IndicatorField, List, Path, PointField, ProjectField};
 
 /// The `format` every draft file carries.
 pub const FORMAT: &str = "selfeval-draft";
-/// The newest version this program reads and the one it writes.
-pub const VERSION: u64 = 1;
+/// The newest version this program reads and the one it writes. Version 1 (the report without
+/// the 自评表 and 落款日期) reads as a version 2 draft whose table is not started.
+pub const VERSION: u64 = 2;
 /// Larger files are refused before they are parsed.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// Deeper JSON nesting is refused before it is parsed (a draft needs four levels).
@@ -222,7 +223,8 @@ pub(crate) enum VersionProblem {
     Newer(String),
 }
 
-/// Compares a file's `version` (a number, or a string of digits) with `current`.
+/// Compares a file's `version` (a number, or a string of digits) with `current`: every version
+/// from 1 to `current` is read.
 pub(crate) fn version_against(version: Option<&Value>, current: u64) -> Result<(), VersionProblem> {
     let written = match version {
         None => return Err(VersionProblem::Missing),
@@ -235,10 +237,9 @@ pub(crate) fn version_against(version: Option<&Value>, current: u64) -> Result<(
     }
     let digits = written.trim_start_matches('0');
     match digits.parse::<u64>() {
-        Ok(v) if v == current => Ok(()),
+        Ok(v) if (1..=current).contains(&v) => Ok(()),
         Ok(0) | Err(_) if digits.is_empty() => Err(VersionProblem::Invalid(written)),
-        // Versions before the current one do not exist; anything else is newer (including
-        // numbers too big for u64).
+        // Anything else is newer (including numbers too big for u64).
         _ => Err(VersionProblem::Newer(written)),
     }
 }
@@ -495,6 +496,10 @@ extras! {
     "state_capital_budget" => state_capital_budget;
     "social_insurance_budget" => social_insurance_budget;
     "performance" => performance;
+    "scorecard" => scorecard;
+    "scorecard.budget" => scorecard.budget;
+    "scorecard.income" => scorecard.income;
+    "scorecard.goal" => scorecard.goal;
 }
 
 /// The fields of a row or an object other than the outline's (`known`): kept as they are.
@@ -571,6 +576,11 @@ fn draft_from(root: &Map<String, Value>) -> Result<Draft, ReadError> {
                 let fields = FundField::ALL.map(FundField::def);
                 draft.performance.special_funds =
                     read_rows(items, key, &fields, |r: &mut SpecialFund| &mut r.extra)?;
+            }
+            List::Indicators => {
+                let fields = IndicatorField::ALL.map(IndicatorField::def);
+                draft.scorecard.indicators =
+                    read_rows(items, key, &fields, |r: &mut Indicator| &mut r.extra)?;
             }
         }
     }
@@ -656,6 +666,11 @@ fn draft_to_value(d: &Draft) -> Value {
                 &d.performance.special_funds,
                 &FundField::ALL.map(FundField::def),
                 |r: &SpecialFund| &r.extra,
+            ),
+            List::Indicators => rows_value(
+                &d.scorecard.indicators,
+                &IndicatorField::ALL.map(IndicatorField::def),
+                |r: &Indicator| &r.extra,
             ),
         };
         put(&mut root, list.def().key, Value::Array(rows));

@@ -7,7 +7,8 @@
 //! `values`; `checks` on all of them; `draft_file` and `export` on the model; `stored` on the
 //! model and export's file names; `backup`
 //! on `draft_file` and `stored`; `shown` (what the form shows of the findings) on `checks`;
-//! `rollover` (next year's draft) on `outline` and `amount`.
+//! `rollover` (next year's draft) on `outline` and `amount`; `scorecard` (the 自评表's figures) on
+//! `values` and `figures`.
 
 pub mod amount;
 pub mod backup;
@@ -20,6 +21,7 @@ pub mod model;
 pub mod outline;
 pub mod rollover;
 pub mod sample;
+pub mod scorecard;
 pub mod shown;
 pub mod stored;
 pub mod text;

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 /// newer colleague's file survives a round trip through an older program.
 pub type Extra = Map<String, Value>;
 
-/// One 部门整体支出绩效自评报告 draft (format version 1 of `docs/draft-format.md`).
+/// One 部门整体支出绩效自评报告 draft with its 自评表 (format version 2 of `docs/draft-format.md`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Draft {
     pub meta: Meta,
@@ -24,6 +24,8 @@ pub struct Draft {
     pub improvements: String,
     pub result_use: String,
     pub other: String,
+    /// The 自评表 (`SCORECARD.md`); not started in a version 1 file.
+    pub scorecard: Scorecard,
     pub extra: Extra,
 }
 
@@ -32,6 +34,8 @@ pub struct Meta {
     pub department: String,
     pub short_name: String,
     pub year: String,
+    /// 落款日期 (version 2): the date under the unit's name at the report's end.
+    pub date: String,
     pub extra: Extra,
 }
 
@@ -117,6 +121,59 @@ pub struct SpecialFund {
     pub extra: Extra,
 }
 
+/// The 部门整体支出绩效自评表.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scorecard {
+    pub budget: ScoreBudget,
+    pub income: ScoreIncome,
+    pub goal: ScoreGoal,
+    pub indicators: Vec<Indicator>,
+    pub extra: Extra,
+}
+
+/// 年度预算申请: the budget's line of the table, and the weight of its execution rate.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScoreBudget {
+    pub initial: String,
+    pub full_year: String,
+    pub executed: String,
+    pub weight: String,
+    pub explanation: String,
+    pub extra: Extra,
+}
+
+/// 按收入性质分.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScoreIncome {
+    pub general: String,
+    pub gov_fund: String,
+    pub special_account: String,
+    pub other: String,
+    pub extra: Extra,
+}
+
+/// 年度总体目标: 预期目标 and 实际完成情况.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScoreGoal {
+    pub expected: String,
+    pub actual: String,
+    pub extra: Extra,
+}
+
+/// One scored indicator (三级指标) of the table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Indicator {
+    pub level1: String,
+    pub level2: String,
+    pub name: String,
+    pub target: String,
+    pub actual: String,
+    pub weight: String,
+    pub score: String,
+    pub deviation: String,
+    pub extra: Extra,
+}
+
 impl Draft {
     /// The report's title: `{department}{year}年度部门整体支出绩效自评报告`.
     pub fn title(&self) -> String {
@@ -149,5 +206,6 @@ impl Draft {
             + self.general_budget.projects.len()
             + self.performance.overall.len()
             + self.performance.special_funds.len()
+            + self.scorecard.indicators.len()
     }
 }

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::model::{Draft, PerformancePoint, ProjectRow, SpecialFund};
+use crate::model::{Draft, Indicator, PerformancePoint, ProjectRow, SpecialFund};
 
 /// The address of one field (or of a whole list, for "the list is empty" findings).
 ///
@@ -15,6 +15,7 @@ pub enum Path {
     Department,
     ShortName,
     Year,
+    Date,
     Functions,
     Function(usize),
     Organization,
@@ -47,6 +48,19 @@ pub enum Path {
     Improvements,
     ResultUse,
     Other,
+    ScoreInitial,
+    ScoreFullYear,
+    ScoreExecuted,
+    ScoreWeight,
+    ScoreExplanation,
+    IncomeGeneral,
+    IncomeGovFund,
+    IncomeSpecialAccount,
+    IncomeOther,
+    GoalExpected,
+    GoalActual,
+    Indicators,
+    Indicator(usize, IndicatorField),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,6 +83,32 @@ pub enum FundField {
     Actual,
     Carryover,
     Effect,
+}
+
+/// A column of the 自评表's indicator rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IndicatorField {
+    Level1,
+    Level2,
+    Name,
+    Target,
+    Actual,
+    Weight,
+    Score,
+    Deviation,
+}
+
+impl IndicatorField {
+    pub const ALL: [IndicatorField; 8] = [
+        IndicatorField::Level1,
+        IndicatorField::Level2,
+        IndicatorField::Name,
+        IndicatorField::Target,
+        IndicatorField::Actual,
+        IndicatorField::Weight,
+        IndicatorField::Score,
+        IndicatorField::Deviation,
+    ];
 }
 
 impl ProjectField {
@@ -111,6 +151,11 @@ pub enum Kind {
     Count,
     /// A four-digit year.
     Year,
+    /// 分值 or 得分 of the 自评表: a non-negative number of points.
+    Score,
+    /// One of a fixed list of choices (the 自评表's 一级 and 二级指标); a value from a file that
+    /// is not one of them is kept as typed.
+    Choice,
     /// A list of rows, not a field of its own.
     List,
 }
@@ -129,10 +174,12 @@ pub enum Section {
     Improvements,
     ResultUse,
     Other,
+    /// 附：部门整体支出绩效自评表 (`SCORECARD.md`).
+    Scorecard,
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Meta,
         Section::Basic,
         Section::GeneralBudget,
@@ -144,12 +191,13 @@ impl Section {
         Section::Improvements,
         Section::ResultUse,
         Section::Other,
+        Section::Scorecard,
     ];
 
     /// The section's Chinese numeral, as the report numbers it ("" for the cover data).
     pub fn numeral(self) -> &'static str {
         match self {
-            Section::Meta => "",
+            Section::Meta | Section::Scorecard => "",
             Section::Basic => "一",
             Section::GeneralBudget => "二",
             Section::GovFundBudget => "三",
@@ -177,12 +225,14 @@ impl Section {
             Section::Improvements => "下一步改进措施",
             Section::ResultUse => "绩效自评结果拟应用和公开情况",
             Section::Other => "其他需要说明的情况",
+            Section::Scorecard => "部门整体支出绩效自评表",
         }
     }
 
     /// The heading as the report prints it: `二、一般公共预算支出情况`.
     pub fn heading(self) -> String {
         match self.numeral() {
+            "" if self == Section::Scorecard => format!("附：{}", self.title()),
             "" => self.title().to_owned(),
             numeral => format!("{numeral}、{}", self.title()),
         }
@@ -209,6 +259,7 @@ pub enum List {
     Projects,
     Points,
     Funds,
+    Indicators,
 }
 
 /// Whether a field must be filled in.
@@ -268,7 +319,13 @@ pub struct ListDef {
 
 impl List {
     /// The lists in document order.
-    pub const ALL: [List; 4] = [List::Functions, List::Projects, List::Points, List::Funds];
+    pub const ALL: [List; 5] = [
+        List::Functions,
+        List::Projects,
+        List::Points,
+        List::Funds,
+        List::Indicators,
+    ];
 
     /// The outline's declaration of the list.
     pub fn def(self) -> ListDef {
@@ -301,6 +358,13 @@ impl List {
                 Need::Optional,
                 "专项资金",
             ),
+            List::Indicators => (
+                "scorecard.indicators",
+                "绩效指标",
+                Section::Scorecard,
+                Need::Required,
+                "指标",
+            ),
         };
         ListDef {
             key,
@@ -317,6 +381,7 @@ impl List {
             List::Projects => Path::Projects,
             List::Points => Path::Points,
             List::Funds => Path::Funds,
+            List::Indicators => Path::Indicators,
         }
     }
 
@@ -327,6 +392,7 @@ impl List {
             List::Projects => Path::Project(i, ProjectField::Name),
             List::Points => Path::Point(i, PointField::Title),
             List::Funds => Path::Fund(i, FundField::Name),
+            List::Indicators => Path::Indicator(i, IndicatorField::Level1),
         }
     }
 
@@ -337,6 +403,9 @@ impl List {
             List::Projects => ProjectField::ALL.map(|f| Path::Project(i, f)).to_vec(),
             List::Points => PointField::ALL.map(|f| Path::Point(i, f)).to_vec(),
             List::Funds => FundField::ALL.map(|f| Path::Fund(i, f)).to_vec(),
+            List::Indicators => IndicatorField::ALL
+                .map(|f| Path::Indicator(i, f))
+                .to_vec(),
         }
     }
 
@@ -391,12 +460,36 @@ impl FundField {
     }
 }
 
+impl IndicatorField {
+    /// The outline's declaration of a column of the 自评表's indicator rows.
+    pub fn def(self) -> Def<Indicator> {
+        match self {
+            IndicatorField::Level1 => def!("level1", "一级指标", Choice, Required, level1),
+            IndicatorField::Level2 => def!("level2", "二级指标", Choice, Required, level2),
+            IndicatorField::Name => def!("name", "三级指标", Line, Required, name),
+            IndicatorField::Target => def!("target", "年度指标值", Line, Required, target),
+            IndicatorField::Actual => def!("actual", "实际完成值", Line, Required, actual),
+            IndicatorField::Weight => def!("weight", "分值", Score, Required, weight),
+            IndicatorField::Score => def!("score", "得分", Score, Required, score),
+            IndicatorField::Deviation => {
+                def!("deviation", "偏差原因分析及改进措施", Paragraphs, Optional, deviation)
+            }
+        }
+    }
+
+    /// The field's key in a row of the draft file.
+    pub fn key(self) -> &'static str {
+        self.def().key
+    }
+}
+
 impl Path {
     /// The fields of the report that are not rows of a list, in document order.
-    pub const SINGLE_FIELDS: [Path; 27] = [
+    pub const SINGLE_FIELDS: [Path; 39] = [
         Path::Department,
         Path::ShortName,
         Path::Year,
+        Path::Date,
         Path::Organization,
         Path::StaffAsOf,
         Path::StaffTotal,
@@ -421,6 +514,17 @@ impl Path {
         Path::Improvements,
         Path::ResultUse,
         Path::Other,
+        Path::ScoreInitial,
+        Path::ScoreFullYear,
+        Path::ScoreExecuted,
+        Path::ScoreWeight,
+        Path::ScoreExplanation,
+        Path::IncomeGeneral,
+        Path::IncomeGovFund,
+        Path::IncomeSpecialAccount,
+        Path::IncomeOther,
+        Path::GoalExpected,
+        Path::GoalActual,
     ];
 
     /// The seven amounts of 二（一） that every report must fill in (全年预算数 is optional).
@@ -455,6 +559,7 @@ impl Path {
             Path::Department => (S::Meta, def!("meta.department", "单位名称", Line, Required, meta.department)),
             Path::ShortName => (S::Meta, def!("meta.short_name", "单位简称", Line, Optional, meta.short_name)),
             Path::Year => (S::Meta, def!("meta.year", "年度", Year, Required, meta.year)),
+            Path::Date => (S::Meta, def!("meta.date", "落款日期", Line, Optional, meta.date)),
             Path::Organization => (S::Basic, def!("basic.organization", "机构情况", Paragraphs, Required, basic.organization)),
             Path::StaffAsOf => (S::Basic, def!("basic.staff.as_of", "截止时间", Line, Optional, basic.staff.as_of)),
             Path::StaffTotal => (S::Basic, def!("basic.staff.total", "实有人数", Count, Required, basic.staff.total)),
@@ -479,6 +584,17 @@ impl Path {
             Path::Improvements => (S::Improvements, def!("improvements", "下一步改进措施", Paragraphs, Section, improvements)),
             Path::ResultUse => (S::ResultUse, def!("result_use", "绩效自评结果拟应用和公开情况", Paragraphs, Section, result_use)),
             Path::Other => (S::Other, def!("other", "其他需要说明的情况", Paragraphs, Section, other)),
+            Path::ScoreInitial => (S::Scorecard, def!("scorecard.budget.initial", "年初预算数", Amount, Optional, scorecard.budget.initial)),
+            Path::ScoreFullYear => (S::Scorecard, def!("scorecard.budget.full_year", "全年预算数（自评表）", Amount, Optional, scorecard.budget.full_year)),
+            Path::ScoreExecuted => (S::Scorecard, def!("scorecard.budget.executed", "全年执行数", Amount, Optional, scorecard.budget.executed)),
+            Path::ScoreWeight => (S::Scorecard, def!("scorecard.budget.weight", "预算执行率分值", Score, Required, scorecard.budget.weight)),
+            Path::ScoreExplanation => (S::Scorecard, def!("scorecard.budget.explanation", "执行率未达 90% 的原因", Paragraphs, Optional, scorecard.budget.explanation)),
+            Path::IncomeGeneral => (S::Scorecard, def!("scorecard.income.general", "一般公共预算", Amount, Optional, scorecard.income.general)),
+            Path::IncomeGovFund => (S::Scorecard, def!("scorecard.income.gov_fund", "政府性基金拨款", Amount, Optional, scorecard.income.gov_fund)),
+            Path::IncomeSpecialAccount => (S::Scorecard, def!("scorecard.income.special_account", "纳入专户管理的非税收入拨款", Amount, Optional, scorecard.income.special_account)),
+            Path::IncomeOther => (S::Scorecard, def!("scorecard.income.other", "其他资金", Amount, Optional, scorecard.income.other)),
+            Path::GoalExpected => (S::Scorecard, def!("scorecard.goal.expected", "预期目标", Paragraphs, Optional, scorecard.goal.expected)),
+            Path::GoalActual => (S::Scorecard, def!("scorecard.goal.actual", "实际完成情况", Paragraphs, Required, scorecard.goal.actual)),
             Path::Functions
             | Path::Function(_)
             | Path::Projects
@@ -486,7 +602,9 @@ impl Path {
             | Path::Points
             | Path::Point(..)
             | Path::Funds
-            | Path::Fund(..) => return None,
+            | Path::Fund(..)
+            | Path::Indicators
+            | Path::Indicator(..) => return None,
         };
         Some(declared)
     }
@@ -508,6 +626,7 @@ impl Path {
             Path::Projects | Path::Project(..) => Some(List::Projects),
             Path::Points | Path::Point(..) => Some(List::Points),
             Path::Funds | Path::Fund(..) => Some(List::Funds),
+            Path::Indicators | Path::Indicator(..) => Some(List::Indicators),
             _ => None,
         }
     }
@@ -518,6 +637,7 @@ impl Path {
             Path::Project(_, f) => f.def().label,
             Path::Point(_, f) => f.def().label,
             Path::Fund(_, f) => f.def().label,
+            Path::Indicator(_, f) => f.def().label,
             _ => match (self.single(), self.list()) {
                 (Some((_, def)), _) => def.label,
                 (None, Some(list)) => list.def().label,
@@ -533,6 +653,7 @@ impl Path {
             Path::Project(i, _) => format!("项目支出明细第{}行 {}", i + 1, self.label()),
             Path::Point(i, _) => format!("绩效要点第{}条 {}", i + 1, self.label()),
             Path::Fund(i, _) => format!("专项资金第{}项 {}", i + 1, self.label()),
+            Path::Indicator(i, _) => format!("自评表第{}项指标 {}", i + 1, self.label()),
             _ => self.label().to_owned(),
         }
     }
@@ -543,7 +664,10 @@ impl Path {
             Path::Project(_, f) => f.def().kind,
             Path::Point(_, f) => f.def().kind,
             Path::Fund(_, f) => f.def().kind,
-            Path::Functions | Path::Projects | Path::Points | Path::Funds => Kind::List,
+            Path::Indicator(_, f) => f.def().kind,
+            Path::Functions | Path::Projects | Path::Points | Path::Funds | Path::Indicators => {
+                Kind::List
+            }
             _ => self.single().map_or(Kind::Line, |(_, def)| def.kind),
         }
     }
@@ -555,7 +679,8 @@ impl Path {
             Path::Project(_, f) => f.def().need,
             Path::Point(_, f) => f.def().need,
             Path::Fund(_, f) => f.def().need,
-            Path::Functions | Path::Projects | Path::Points | Path::Funds => {
+            Path::Indicator(_, f) => f.def().need,
+            Path::Functions | Path::Projects | Path::Points | Path::Funds | Path::Indicators => {
                 self.list().map_or(Need::Optional, |l| l.def().need)
             }
             _ => self.single().map_or(Need::Optional, |(_, def)| def.need),
@@ -577,6 +702,7 @@ impl Path {
             Path::Project(i, _) => Some((List::Projects, i)),
             Path::Point(i, _) => Some((List::Points, i)),
             Path::Fund(i, _) => Some((List::Funds, i)),
+            Path::Indicator(i, _) => Some((List::Indicators, i)),
             _ => None,
         }
     }
@@ -588,6 +714,7 @@ impl Path {
             Path::Project(_, f) => Some(f.def().key),
             Path::Point(_, f) => Some(f.def().key),
             Path::Fund(_, f) => Some(f.def().key),
+            Path::Indicator(_, f) => Some(f.def().key),
             _ => None,
         }
     }
@@ -683,6 +810,7 @@ impl Draft {
             Path::Project(i, f) => self.general_budget.projects.get(i).map(f.def().get),
             Path::Point(i, f) => self.performance.overall.get(i).map(f.def().get),
             Path::Fund(i, f) => self.performance.special_funds.get(i).map(f.def().get),
+            Path::Indicator(i, f) => self.scorecard.indicators.get(i).map(f.def().get),
             _ => None,
         }
         .map(String::as_str)
@@ -700,6 +828,11 @@ impl Draft {
             Path::Fund(i, f) => self
                 .performance
                 .special_funds
+                .get_mut(i)
+                .map(f.def().get_mut),
+            Path::Indicator(i, f) => self
+                .scorecard
+                .indicators
                 .get_mut(i)
                 .map(f.def().get_mut),
             _ => None,
@@ -724,7 +857,7 @@ impl Draft {
                 .into_iter()
                 .filter(move |p| (from..=to).contains(p))
         };
-        singles(Path::Department, Path::Year)
+        singles(Path::Department, Path::Date)
             .chain((0..self.basic.functions.len()).map(Path::Function))
             .chain(singles(Path::Organization, Path::PublicExpense))
             .chain((0..self.general_budget.projects.len()).flat_map(|i| {
@@ -742,7 +875,12 @@ impl Draft {
                 (0..self.performance.special_funds.len())
                     .flat_map(|i| FundField::ALL.into_iter().map(move |f| Path::Fund(i, f))),
             )
-            .chain(singles(Path::Problems, Path::Other))
+            .chain(singles(Path::Problems, Path::GoalActual))
+            .chain((0..self.scorecard.indicators.len()).flat_map(|i| {
+                IndicatorField::ALL
+                    .into_iter()
+                    .map(move |f| Path::Indicator(i, f))
+            }))
     }
 
     pub fn rows(&self, list: List) -> usize {
@@ -751,6 +889,7 @@ impl Draft {
             List::Projects => self.general_budget.projects.len(),
             List::Points => self.performance.overall.len(),
             List::Funds => self.performance.special_funds.len(),
+            List::Indicators => self.scorecard.indicators.len(),
         }
     }
 
@@ -771,6 +910,10 @@ impl Draft {
                 .performance
                 .special_funds
                 .insert(at, SpecialFund::default()),
+            List::Indicators => self
+                .scorecard
+                .indicators
+                .insert(at, Indicator::default()),
         }
     }
 
@@ -784,6 +927,7 @@ impl Draft {
             List::Projects => drop(self.general_budget.projects.remove(at)),
             List::Points => drop(self.performance.overall.remove(at)),
             List::Funds => drop(self.performance.special_funds.remove(at)),
+            List::Indicators => drop(self.scorecard.indicators.remove(at)),
         }
         true
     }
@@ -798,6 +942,7 @@ impl Draft {
             List::Projects => self.general_budget.projects.swap(at, at + 1),
             List::Points => self.performance.overall.swap(at, at + 1),
             List::Funds => self.performance.special_funds.swap(at, at + 1),
+            List::Indicators => self.scorecard.indicators.swap(at, at + 1),
         }
         true
     }
@@ -836,6 +981,19 @@ mod tests {
             ),
             (Path::Funds, "performance.special_funds"),
             (Path::Problems, "problems"),
+            (Path::Date, "meta.date"),
+            (Path::ScoreWeight, "scorecard.budget.weight"),
+            (Path::IncomeSpecialAccount, "scorecard.income.special_account"),
+            (Path::GoalActual, "scorecard.goal.actual"),
+            (Path::Indicators, "scorecard.indicators"),
+            (
+                Path::Indicator(6, IndicatorField::Score),
+                "scorecard.indicators[6].score",
+            ),
+            (
+                Path::Indicator(0, IndicatorField::Level2),
+                "scorecard.indicators[0].level2",
+            ),
         ];
         for (path, text) in cases {
             assert_eq!(path.to_string(), text);
@@ -870,11 +1028,12 @@ mod tests {
         draft.insert_row(List::Projects, 0);
         draft.insert_row(List::Points, 0);
         draft.insert_row(List::Funds, 0);
+        draft.insert_row(List::Indicators, 0);
         let fields: Vec<Path> = draft.fields().collect();
         let mut sorted = fields.clone();
         sorted.sort();
         assert_eq!(fields, sorted);
-        assert_eq!(fields.len(), Path::SINGLE_FIELDS.len() + 1 + 2 + 2 + 6);
+        assert_eq!(fields.len(), Path::SINGLE_FIELDS.len() + 1 + 2 + 2 + 6 + 8);
         assert!(fields.iter().all(|p| draft.field(*p).is_some()));
     }
 

@@ -1,11 +1,16 @@
-//! The sample draft: the real 2024 report of 株洲市芦淞区信访局, shipped as the first draft a new
-//! user sees and used throughout the tests.
+//! The sample draft: the real 2024 report of 株洲市芦淞区信访局 with an illustrative 自评表 (the
+//! spec's version 2 example), shipped as the first draft a new user sees and used throughout
+//! the tests.
 
 use crate::draft_file::read_draft;
 use crate::model::Draft;
 
-/// The sample draft file, exactly as the spec gives it.
-pub const SAMPLE_JSON: &str = include_str!("sample/seed-2024.json");
+/// The sample draft file, exactly as the spec gives it (`examples/seed-2024-v2.json`).
+pub const SAMPLE_JSON: &str = include_str!("sample/seed-2024-v2.json");
+
+/// The same report as a version 1 file (`examples/seed-2024.json`), without the 自评表: the
+/// reference of the migration and of the report's four findings.
+pub const SEED_V1_JSON: &str = include_str!("sample/seed-2024.json");
 
 /// The sample draft. It is part of the program, so failing to read it is a build defect that the
 /// tests catch; should it ever happen, a blank draft is returned rather than a panic.
@@ -54,5 +59,46 @@ pub fn large_draft(projects: usize, funds: usize) -> Draft {
     draft.general_budget.appropriation_expense = expense.to_string();
     draft.general_budget.appropriation_income = expense.to_string();
     draft.general_budget.annual_budget = (expense - adjustments).max(Decimal::ZERO).to_string();
+    // The sample's one finding of the 自评表 (宣传资料 scored above its figures) put right.
+    if let Some(row) = draft.scorecard.indicators.get_mut(6) {
+        "10".clone_into(&mut row.score);
+        "印刷经费压减，改为线上宣传。".clone_into(&mut row.deviation);
+    }
+    draft
+}
+
+/// `draft` with `indicators` rows in its 自评表 in place of its own, consistent (weights adding
+/// up to 100 with the budget's 10, every target met and scored in full) so each check of the
+/// table does its full work, and each 一级指标 represented.
+pub fn with_indicators(mut draft: Draft, indicators: usize) -> Draft {
+    use crate::model::Indicator;
+    use crate::scorecard::LEVELS;
+    use rust_decimal::Decimal;
+
+    let Some(n) = i64::try_from(indicators).ok().filter(|n| *n > 0) else {
+        draft.scorecard.indicators.clear();
+        return draft;
+    };
+    let total = Decimal::new(9_000, 2);
+    let each = Decimal::new(9_000 / n, 2);
+    let last = total - each * Decimal::from(n - 1);
+    draft.scorecard.indicators = (0..indicators)
+        .map(|i| {
+            let (level1, level2) = LEVELS
+                .get(i % 3)
+                .map_or(("", ""), |(l1, l2)| (*l1, l2.first().copied().unwrap_or_default()));
+            let weight = if i + 1 == indicators { last } else { each }.to_string();
+            Indicator {
+                level1: level1.to_owned(),
+                level2: level2.to_owned(),
+                name: format!("指标{}", i + 1),
+                target: format!("≥{}次", i % 50 + 1),
+                actual: format!("{}次", i % 50 + 2),
+                score: weight.clone(),
+                weight,
+                ..Indicator::default()
+            }
+        })
+        .collect();
     draft
 }

@@ -2,7 +2,7 @@
 //! (blank, not a number, negative where it may not be) is `None` here; why it cannot is the
 //! `format.*` checks' to say.
 
-use crate::amount::{parse_amount, parse_count, Amount, AmountError};
+use crate::amount::{parse_amount, parse_count, parse_score, Amount, AmountError, ScoreError};
 use crate::model::Draft;
 use crate::outline::{FundField, Kind, Path, ProjectField};
 
@@ -84,17 +84,22 @@ impl Values {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Unusable {
     NotAnAmount(AmountError),
+    NotAScore(ScoreError),
     /// Negative in a field that may not be (only 年中调整 may: 调减).
     Negative(Amount),
 }
 
 /// The amount typed in the field at `path`: `Ok(None)` when blank.
 pub(crate) fn amount(path: Path, text: &str) -> Result<Option<Amount>, Unusable> {
-    match parse_amount(text) {
-        Err(e) => Err(Unusable::NotAnAmount(e)),
-        Ok(Some(amount)) if amount.is_negative() && path.kind() != Kind::SignedAmount => {
+    let parsed = if path.kind() == Kind::Score {
+        parse_score(text).map_err(Unusable::NotAScore)?
+    } else {
+        parse_amount(text).map_err(Unusable::NotAnAmount)?
+    };
+    match parsed {
+        Some(amount) if amount.is_negative() && path.kind() != Kind::SignedAmount => {
             Err(Unusable::Negative(amount))
         }
-        Ok(amount) => Ok(amount),
+        amount => Ok(amount),
     }
 }

@@ -29,14 +29,19 @@ pub(super) fn check(draft: &Draft, _: &Values, findings: &mut Vec<Finding>) {
     for path in draft.fields() {
         let text = draft.field(path).unwrap_or_default();
         match path.kind() {
-            Kind::Amount | Kind::SignedAmount => match read_amount(path, text) {
+            Kind::Amount | Kind::SignedAmount | Kind::Score => match read_amount(path, text) {
                 Err(finding) => findings.push(finding),
                 Ok(Some(amount)) if amount.decimals() > USUAL_DECIMALS => {
+                    let usual = if path.kind() == Kind::Score {
+                        "分值和得分保留两位小数"
+                    } else {
+                        "万元金额保留两位小数（到百元）"
+                    };
                     findings.push(Finding::new(
                         FORMAT_PRECISION,
                         path,
                         format!(
-                            "{} {amount} 有{}位小数：万元金额保留两位小数（到百元）",
+                            "{} {amount} 有{}位小数：{usual}",
                             path.describe(),
                             amount.decimals()
                         ),
@@ -54,7 +59,7 @@ pub(super) fn check(draft: &Draft, _: &Values, findings: &mut Vec<Finding>) {
                     findings.push(Finding::new(FORMAT_YEAR, path, e.to_string()));
                 }
             }
-            Kind::Line | Kind::Paragraphs | Kind::List => {}
+            Kind::Line | Kind::Paragraphs | Kind::Choice | Kind::List => {}
         }
     }
 }
@@ -66,13 +71,20 @@ pub(crate) fn read_amount(path: Path, text: &str) -> Result<Option<Amount>, Find
         Unusable::NotAnAmount(e) => {
             Finding::new(FORMAT_AMOUNT, path, format!("{}：{e}", path.describe()))
         }
+        Unusable::NotAScore(e) => {
+            Finding::new(FORMAT_AMOUNT, path, format!("{}：{e}", path.describe()))
+        }
         Unusable::Negative(amount) => Finding::new(
             FORMAT_NEGATIVE,
             path,
-            format!(
-                "{} 为负数（{amount}）：只有专项资金的年中调整（调减）可以为负",
-                path.describe()
-            ),
+            if path.kind() == Kind::Score {
+                format!("{} 为负数（{amount}）：分值和得分不能为负", path.describe())
+            } else {
+                format!(
+                    "{} 为负数（{amount}）：只有专项资金的年中调整（调减）可以为负",
+                    path.describe()
+                )
+            },
         ),
     })
 }

@@ -39,6 +39,7 @@ families![
     numbering,
     template,
     stated_list,
+    scorecard,
 ];
 
 /// Every rule of the checker, family by family.

@@ -2,7 +2,8 @@
 
 use crate::finding::{rules, Finding};
 use crate::model::Draft;
-use crate::outline::{List, Need};
+use crate::outline::{List, Need, Section};
+use crate::scorecard::is_started;
 use crate::text::is_blank;
 
 rules! {
@@ -13,10 +14,13 @@ rules! {
 }
 
 /// Every field the outline declares required (`Need::Required`, rows included) and every
-/// section that takes "无" (`Need::Section`), from the outline's declarations.
+/// section that takes "无" (`Need::Section`), from the outline's declarations. The 自评表's fields
+/// are required only once the table is started.
 pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding>) {
+    let table = is_started(draft);
+    let applies = |section: Section| table || section != Section::Scorecard;
     for path in draft.fields() {
-        if !is_blank(draft.field(path).unwrap_or_default()) {
+        if !applies(path.section()) || !is_blank(draft.field(path).unwrap_or_default()) {
             continue;
         }
         match path.need() {
@@ -39,11 +43,13 @@ pub(super) fn check(draft: &Draft, _: &super::Values, findings: &mut Vec<Finding
         }
     }
     for list in List::ALL {
-        if list.def().need != Need::Required || draft.rows(list) > 0 {
+        if list.def().need != Need::Required || draft.rows(list) > 0 || !applies(list.def().section)
+        {
             continue;
         }
         let message = match list {
             List::Points => "部门整体支出绩效情况至少要填写一条要点".to_owned(),
+            List::Indicators => "自评表至少要填写一项绩效指标".to_owned(),
             _ => format!("{}至少要填写一项", list.def().label),
         };
         findings.push(Finding::new(REQUIRED_FIELD, list.path(), message));

@@ -6,7 +6,7 @@ use super::check;
 use crate::finding::Severity::{self, Error, Info, Warning};
 use crate::model::{Draft, PerformancePoint, ProjectRow};
 use crate::outline::{FundField, Path};
-use crate::sample::sample_draft;
+use crate::sample::{sample_draft, SEED_V1_JSON};
 
 type Row = (String, Severity, String);
 
@@ -21,13 +21,24 @@ fn rows(draft: &Draft) -> Vec<Row> {
         .collect()
 }
 
+/// The seed report as the version 1 example (no 自评表).
 fn seed() -> Draft {
+    crate::read_draft(SEED_V1_JSON).unwrap_or_default()
+}
+
+/// The version 2 example: the seed with its illustrative 自评表 (the app's sample).
+fn seed_v2() -> Draft {
     sample_draft()
 }
 
 /// Findings of `draft` that the seed does not have, and findings of the seed that `draft` lost.
 fn diff(draft: &Draft) -> (Vec<Row>, Vec<Row>) {
-    let (mut now, mut before) = (rows(draft), rows(&seed()));
+    diff_from(&seed(), draft)
+}
+
+/// Findings of `draft` that `base` does not have, and findings of `base` that `draft` lost.
+fn diff_from(base: &Draft, draft: &Draft) -> (Vec<Row>, Vec<Row>) {
+    let (mut now, mut before) = (rows(draft), rows(base));
     let mut added = Vec::new();
     for r in now.drain(..) {
         match before.iter().position(|b| *b == r) {
@@ -745,6 +756,252 @@ fn count_stated_list() {
     }
 }
 
+/// Asserts that the change to the version 2 example adds exactly `expected` to its findings
+/// and removes exactly `removed`.
+#[track_caller]
+fn assert_v2_changes(draft: &Draft, expected: &[Row], removed: &[Row]) {
+    let (added, lost) = diff_from(&seed_v2(), draft);
+    assert_eq!(added, expected, "added findings");
+    assert_eq!(lost, removed, "removed findings");
+}
+
+const ABOVE_COMPUTED_6: (&str, Severity, &str) = ("score.above_computed", Warning, "scorecard.indicators[6].score");
+
+fn above_computed_6() -> Row {
+    let (rule, severity, path) = ABOVE_COMPUTED_6;
+    row(rule, severity, path)
+}
+
+#[test]
+fn the_v2_example_yields_exactly_its_five_findings() {
+    let mut expected = rows(&seed());
+    expected.push(above_computed_6());
+    assert_eq!(rows(&seed_v2()), expected);
+    assert!(message(&seed_v2(), "score.above_computed").contains("10.00"));
+}
+
+#[test]
+fn a_table_not_started_is_silent() {
+    // A report whose budget would score badly, without a table: nothing of the table.
+    let mut d = seed();
+    d.general_budget.full_year_budget = "400".into();
+    d.scorecard.budget.explanation = " \n".into();
+    assert!(rows(&d).iter().all(|r| !r.0.starts_with("score.")));
+    assert!(check(&d).iter().all(|f| f.path.section() != crate::Section::Scorecard));
+    // Started by one field: its required fields are asked for.
+    d.scorecard.goal.actual = "完成".into();
+    let findings = rows(&d);
+    assert!(findings.contains(&row("required.field", Error, "scorecard.budget.weight")));
+    assert!(findings.contains(&row("required.field", Error, "scorecard.indicators")));
+    assert!(!findings.iter().any(|r| r.0 == "score.levels_missing" || r.0 == "score.weights_total"));
+}
+
+#[test]
+fn required_fields_of_the_table() {
+    use crate::outline::IndicatorField as F;
+    let paths = [
+        Path::ScoreWeight,
+        Path::GoalActual,
+        Path::Indicator(2, F::Level1),
+        Path::Indicator(2, F::Level2),
+        Path::Indicator(2, F::Name),
+        Path::Indicator(2, F::Target),
+        Path::Indicator(2, F::Actual),
+        Path::Indicator(2, F::Weight),
+        Path::Indicator(2, F::Score),
+    ];
+    for path in paths {
+        let mut d = seed_v2();
+        assert!(d.set_field(path, " "));
+        let (added, _) = diff_from(&seed_v2(), &d);
+        assert_eq!(
+            added,
+            [row("required.field", Error, &path.to_string())],
+            "blanking {path}"
+        );
+    }
+    let mut d = seed_v2();
+    d.scorecard.indicators.clear();
+    assert_v2_changes(
+        &d,
+        &[row("required.field", Error, "scorecard.indicators")],
+        &[above_computed_6()],
+    );
+    // The optional fields are optional.
+    let mut d = seed_v2();
+    d.scorecard.indicators[0].deviation = String::new();
+    d.scorecard.goal.expected = String::new();
+    assert_v2_changes(&d, &[], &[]);
+}
+
+#[test]
+fn the_field_kind_rules_apply_to_the_table() {
+    let mut d = seed_v2();
+    d.scorecard.budget.weight = "-10".into();
+    assert_v2_changes(&d, &[row("format.negative", Error, "scorecard.budget.weight")], &[]);
+    let mut d = seed_v2();
+    d.scorecard.indicators[0].score = "15分".into();
+    d.scorecard.indicators[1].weight = "１０".into();
+    assert_v2_changes(&d, &[], &[]);
+    let mut d = seed_v2();
+    d.scorecard.indicators[1].score = "10万元".into();
+    assert_v2_changes(&d, &[row("format.amount", Error, "scorecard.indicators[1].score")], &[]);
+    assert!(message(&d, "format.amount").contains("不是有效分值"), "{}", message(&d, "format.amount"));
+    let mut d = seed_v2();
+    d.scorecard.indicators[1].score = "9.999".into();
+    assert_v2_changes(
+        &d,
+        &[
+            row("format.precision", Warning, "scorecard.indicators[1].score"),
+            row("score.deviation_missing", Warning, "scorecard.indicators[1].deviation"),
+        ],
+        &[],
+    );
+    let mut d = seed_v2();
+    d.scorecard.budget.initial = "一百万".into();
+    assert_v2_changes(&d, &[row("format.amount", Error, "scorecard.budget.initial")], &[]);
+}
+
+#[test]
+fn score_level_mismatch() {
+    let mut d = seed_v2();
+    d.scorecard.indicators[0].level2 = "社会效益指标".into();
+    assert_v2_changes(&d, &[row("score.level_mismatch", Error, "scorecard.indicators[0].level2")], &[]);
+    assert!(message(&d, "score.level_mismatch").contains("数量指标、质量指标、时效指标、成本指标"));
+    // A 一级指标 that is not one: the 二级 cannot match.
+    let mut d = seed_v2();
+    d.scorecard.indicators[1].level1 = "产出".into();
+    assert_v2_changes(&d, &[row("score.level_mismatch", Error, "scorecard.indicators[1].level2")], &[]);
+    // Right, and with spaces around: silent.
+    let mut d = seed_v2();
+    d.scorecard.indicators[7].level2 = " 服务对象满意度指标 ".into();
+    assert_v2_changes(&d, &[], &[]);
+    // 成本指标 is a 二级 of 产出 and a 一级 of its own.
+    let mut d = seed_v2();
+    d.scorecard.indicators[1].level2 = "成本指标".into();
+    d.scorecard.indicators[1].target = "≤40件".into();
+    assert_v2_changes(&d, &[], &[]);
+}
+
+#[test]
+fn score_weights_total() {
+    let mut d = seed_v2();
+    d.scorecard.budget.weight = "11".into();
+    assert_v2_changes(&d, &[row("score.weights_total", Error, "scorecard.indicators")], &[]);
+    assert!(message(&d, "score.weights_total").contains("101"), "{}", message(&d, "score.weights_total"));
+    // An invalid weight is its own finding only.
+    let mut d = seed_v2();
+    d.scorecard.indicators[4].weight = "五".into();
+    assert_v2_changes(&d, &[row("format.amount", Error, "scorecard.indicators[4].weight")], &[]);
+    // Exactly 100 in another split: silent.
+    let mut d = seed_v2();
+    d.scorecard.budget.weight = "5".into();
+    d.scorecard.indicators[4].weight = "10.00".into();
+    d.scorecard.indicators[4].score = "10".into();
+    assert_v2_changes(&d, &[], &[]);
+}
+
+#[test]
+fn score_over_weight() {
+    let mut d = seed_v2();
+    d.scorecard.indicators[1].score = "12".into();
+    assert_v2_changes(&d, &[row("score.over_weight", Error, "scorecard.indicators[1].score")], &[]);
+    // Over the weight and over the computed score: one finding, the error.
+    let mut d = seed_v2();
+    d.scorecard.indicators[6].score = "16".into();
+    assert_v2_changes(
+        &d,
+        &[row("score.over_weight", Error, "scorecard.indicators[6].score")],
+        &[above_computed_6()],
+    );
+}
+
+#[test]
+fn score_above_computed() {
+    // The example's: 宣传资料 ≥3万份, 2万余份, computed 10.00, typed 15.
+    assert!(rows(&seed_v2()).contains(&above_computed_6()));
+    // Scored as computed, with the reason: silent.
+    let mut d = seed_v2();
+    d.scorecard.indicators[6].score = "10".into();
+    d.scorecard.indicators[6].deviation = "印刷经费压减，改为线上宣传。".into();
+    assert_v2_changes(&d, &[], &[above_computed_6()]);
+    // A missed target scored in full.
+    let mut d = seed_v2();
+    d.scorecard.indicators[0].actual = "8次".into();
+    assert_v2_changes(&d, &[row("score.above_computed", Warning, "scorecard.indicators[0].score")], &[]);
+    assert!(message(&d, "score.above_computed").contains("13.33"));
+    // Units that differ, or a qualitative value: a judgement, silent.
+    d.scorecard.indicators[0].actual = "8件".into();
+    assert_v2_changes(&d, &[], &[]);
+    d.scorecard.indicators[0].actual = "基本完成".into();
+    assert_v2_changes(&d, &[], &[]);
+}
+
+#[test]
+fn score_deviation_missing() {
+    let mut d = seed_v2();
+    d.scorecard.indicators[1].score = "8".into();
+    assert_v2_changes(
+        &d,
+        &[row("score.deviation_missing", Warning, "scorecard.indicators[1].deviation")],
+        &[],
+    );
+    assert!(message(&d, "score.deviation_missing").contains("扣了 2 分"));
+    d.scorecard.indicators[1].deviation = "部分积案转入司法程序。".into();
+    assert_v2_changes(&d, &[], &[]);
+}
+
+#[test]
+fn score_levels_missing() {
+    let mut d = seed_v2();
+    d.scorecard.indicators.remove(7);
+    d.scorecard.budget.weight = "20".into();
+    assert_v2_changes(&d, &[row("score.levels_missing", Warning, "scorecard.indicators")], &[]);
+    assert!(message(&d, "score.levels_missing").contains("满意度指标"));
+    // Every missing level in one finding.
+    d.scorecard.indicators.retain(|i| i.level1 != "效益指标");
+    d.scorecard.budget.weight = "50".into();
+    let (added, _) = diff_from(&seed_v2(), &d);
+    assert_eq!(added, [row("score.levels_missing", Warning, "scorecard.indicators")]);
+    assert!(message(&d, "score.levels_missing").contains("效益指标、满意度指标"));
+}
+
+#[test]
+fn score_target_unquantified() {
+    let mut d = seed_v2();
+    d.scorecard.indicators[4].target = "按时发放".into();
+    assert_v2_changes(&d, &[row("score.target_unquantified", Info, "scorecard.indicators[4].target")], &[]);
+    // A benefit indicator may be qualitative.
+    let mut d = seed_v2();
+    d.scorecard.indicators[5].target = "社会秩序稳定".into();
+    assert_v2_changes(&d, &[], &[]);
+}
+
+#[test]
+fn score_exec_split() {
+    let mut d = seed_v2();
+    d.scorecard.budget.executed = "272.44".into();
+    assert_v2_changes(&d, &[], &[]);
+    d.scorecard.budget.executed = "282.44".into();
+    assert_v2_changes(&d, &[row("score.exec_split", Error, "scorecard.budget.executed")], &[]);
+    assert!(message(&d, "score.exec_split").contains("154.15 + 项目支出 118.29 = 272.44"));
+}
+
+#[test]
+fn score_exec_low() {
+    let mut d = seed_v2();
+    d.scorecard.budget.full_year = "400".into();
+    assert_v2_changes(&d, &[row("score.exec_low", Warning, "scorecard.budget.explanation")], &[]);
+    assert!(message(&d, "score.exec_low").contains("68.11%"));
+    d.scorecard.budget.explanation = "年底集中支付未完成。".into();
+    assert_v2_changes(&d, &[], &[]);
+    // Exactly 90 %: silent.
+    d.scorecard.budget.explanation = String::new();
+    d.scorecard.budget.full_year = "302.71".into();
+    d.scorecard.budget.executed = "272.44".into();
+    assert_v2_changes(&d, &[], &[]);
+}
+
 #[test]
 fn quoted_names_never_double_their_quotation_marks() {
     // The seed's own fund “N合一”机制建设经费 already carries quotes.
@@ -787,9 +1044,9 @@ fn rule_ids_are_unique_and_the_families_come_in_spec_order() {
         ids.len(),
         "a rule id is declared twice: {ids:?}"
     );
-    assert_eq!(ids.len(), 24);
+    assert_eq!(ids.len(), 33);
     assert_eq!(ids.first(), Some(&"required.field"));
-    assert_eq!(ids.last(), Some(&"count.stated_list"));
+    assert_eq!(ids.last(), Some(&"score.exec_low"));
 }
 
 #[test]
@@ -814,6 +1071,15 @@ fn the_large_benchmark_draft_is_clean_so_every_check_does_its_full_work() {
         .filter(|r| r.0 != "weak.none")
         .collect();
     assert_eq!(findings, []);
+    for n in [1, 3, 7, 500] {
+        let large = crate::sample::with_indicators(crate::sample::large_draft(50, 40), n);
+        assert_eq!(large.scorecard.indicators.len(), n);
+        let findings: Vec<Row> = rows(&large)
+            .into_iter()
+            .filter(|r| r.0 != "weak.none" && (n >= 3 || r.0 != "score.levels_missing"))
+            .collect();
+        assert_eq!(findings, [], "{n} indicators");
+    }
 }
 
 /// A comparison names every field it involves, so that the user can go to the one mistyped

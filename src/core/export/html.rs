@@ -7,9 +7,10 @@
 
 use std::fmt::Write;
 
-use crate::amount::{parse_amount, parse_count, parse_year};
+use crate::amount::{parse_amount, parse_count, parse_score, parse_year};
 use crate::model::{Draft, SpecialFund};
 use crate::outline::Section;
+use crate::scorecard::{is_started, ScoreFigures, Stood};
 use crate::text::{chinese_numeral, ends_sentence, is_blank, paragraphs};
 
 const STYLE: &str = include_str!("report.css");
@@ -87,7 +88,165 @@ fn article(doc: &mut Doc, draft: &Draft) {
         doc.heading(2, &section.heading());
         doc.paragraphs("", text);
     }
+    signature(doc, draft);
+    if is_started(draft) {
+        scorecard(doc, draft);
+    }
     doc.raw("</article>\n");
+}
+
+/// 落款: the unit's name and, when given, the date, at the report's end on the right.
+fn signature(doc: &mut Doc, d: &Draft) {
+    let unit = d.meta.department.trim();
+    let date = d.meta.date.trim();
+    if unit.is_empty() && date.is_empty() {
+        return;
+    }
+    for (i, line) in [unit, date].into_iter().filter(|l| !l.is_empty()).enumerate() {
+        doc.raw(if i == 0 { "<p class=\"signature\">" } else { "<p class=\"signature date\">" });
+        doc.text(line);
+        doc.close_p();
+    }
+}
+
+/// The 自评表 (`SCORECARD.md` §1 and §6), on a page of its own after the report: a blank header
+/// value prints the report's figure it stands for; 执行率, 得分, 总分 and 等级 are computed.
+fn scorecard(doc: &mut Doc, d: &Draft) {
+    let card = &d.scorecard;
+    let f = ScoreFigures::of(d);
+    let (unit, rest) = d.title_parts();
+    let title = format!("{unit}{}", rest.replace("自评报告", "自评表"));
+    doc.raw("<section class=\"scorecard\">\n<h2 class=\"attachment\">");
+    doc.text(&format!("附件：{title}"));
+    doc.raw("</h2>\n<table>\n");
+    let cell = |doc: &mut Doc, tag: &str, span: u8, text: &str| {
+        let _ = if span > 1 {
+            write!(doc.out, "<{tag} colspan=\"{span}\">")
+        } else {
+            write!(doc.out, "<{tag}>")
+        };
+        doc.text(text);
+        let _ = write!(doc.out, "</{tag}>");
+    };
+    let stood = |s: Stood| s.value.map(|v| v.to_string()).unwrap_or_default();
+    let points = |typed: &str| match parse_score(typed) {
+        Ok(Some(a)) => a.to_string(),
+        _ => typed.trim().to_owned(),
+    };
+    let amount = |typed: &str| match parse_amount(typed) {
+        Ok(Some(a)) => a.to_string(),
+        _ => typed.trim().to_owned(),
+    };
+    let row = |doc: &mut Doc, cells: &[(&str, u8, &str)]| {
+        doc.raw("<tr>");
+        for (tag, span, text) in cells {
+            cell(doc, tag, *span, text);
+        }
+        doc.raw("</tr>\n");
+    };
+    row(doc, &[("th", 1, "预算部门、单位名称"), ("td", 7, unit)]);
+    row(
+        doc,
+        &[
+            ("th", 1, "年度预算申请（万元）"),
+            ("th", 1, "年初预算数"),
+            ("th", 1, "全年预算数"),
+            ("th", 1, "全年执行数"),
+            ("th", 1, "分值"),
+            ("th", 1, "执行率"),
+            ("th", 2, "自评得分"),
+        ],
+    );
+    let rate = f.rate.map(|r| format!("{r}%")).unwrap_or_default();
+    let budget_score = f.budget_score.map(|s| s.to_string()).unwrap_or_default();
+    row(
+        doc,
+        &[
+            ("th", 1, "年度资金总额"),
+            ("td", 1, &stood(f.initial)),
+            ("td", 1, &stood(f.full_year)),
+            ("td", 1, &stood(f.executed)),
+            ("td", 1, &points(&card.budget.weight)),
+            ("td", 1, &rate),
+            ("td", 2, &budget_score),
+        ],
+    );
+    let income = [
+        ("一般公共预算", stood(f.income_general)),
+        ("政府性基金拨款", amount(&card.income.gov_fund)),
+        ("纳入专户管理的非税收入拨款", amount(&card.income.special_account)),
+        ("其他资金", amount(&card.income.other)),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(label, v)| format!("{label} {v}"))
+    .collect::<Vec<_>>()
+    .join("；");
+    row(doc, &[("th", 1, "按收入性质分"), ("td", 7, &format!("其中：{income}"))]);
+    let gb = &d.general_budget;
+    let spending = format!(
+        "其中：基本支出 {}；项目支出 {}",
+        amount(&gb.basic_expense),
+        amount(&gb.project_expense)
+    );
+    row(doc, &[("th", 1, "按支出性质分"), ("td", 7, &spending)]);
+    if !is_blank(&card.budget.explanation) {
+        row(
+            doc,
+            &[("th", 1, "执行率未达 90% 的原因"), ("td", 7, card.budget.explanation.trim())],
+        );
+    }
+    let expected = if is_blank(&card.goal.expected) {
+        d.goals.overall.trim()
+    } else {
+        card.goal.expected.trim()
+    };
+    doc.raw("<tr><th rowspan=\"2\">年度总体目标</th><th colspan=\"4\">预期目标</th><th colspan=\"3\">实际完成情况</th></tr>\n<tr>");
+    cell(doc, "td", 4, expected);
+    cell(doc, "td", 3, card.goal.actual.trim());
+    doc.raw("</tr>\n");
+    row(
+        doc,
+        &[
+            ("th", 1, "一级指标"),
+            ("th", 1, "二级指标"),
+            ("th", 1, "三级指标"),
+            ("th", 1, "年度指标值"),
+            ("th", 1, "实际完成值"),
+            ("th", 1, "分值"),
+            ("th", 1, "得分"),
+            ("th", 1, "偏差原因分析及改进措施"),
+        ],
+    );
+    for i in &card.indicators {
+        row(
+            doc,
+            &[
+                ("td", 1, i.level1.trim()),
+                ("td", 1, i.level2.trim()),
+                ("td", 1, i.name.trim()),
+                ("td", 1, i.target.trim()),
+                ("td", 1, i.actual.trim()),
+                ("td", 1, &points(&i.weight)),
+                ("td", 1, &points(&i.score)),
+                ("td", 1, i.deviation.trim()),
+            ],
+        );
+    }
+    let weights: Option<rust_decimal::Decimal> = std::iter::once(f.budget_weight)
+        .chain(f.indicators.iter().map(|i| i.weight))
+        .sum();
+    let weights = weights.map(|w| w.to_string()).unwrap_or_default();
+    row(
+        doc,
+        &[
+            ("th", 5, "总分"),
+            ("td", 1, &weights),
+            ("td", 1, &f.total_text()),
+            ("td", 1, &format!("自评等级：{}", f.grade.label())),
+        ],
+    );
+    doc.raw("</table>\n</section>\n");
 }
 
 fn basic(doc: &mut Doc, d: &Draft) {
