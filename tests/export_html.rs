@@ -133,3 +133,31 @@ fn a_blank_draft_exports_with_blanks_to_fill_in() {
     assert!(html.contains("class=\"blank\""));
     assert!(html.contains("年度部门整体支出绩效自评报告"));
 }
+
+/// SCORECARD.md §6: a started table ends the report, on a page of its own, laid out as §1 with
+/// the computed figures; a draft without a table exports none.
+#[test]
+fn the_scorecard_ends_the_export_on_its_own_page() {
+    let html = render_html(&sample_draft());
+    let text = visible_text(&html);
+    let table_at = html.find("<section class=\"scorecard\">").expect("the table is exported");
+    assert!(html[..table_at].contains("十、其他需要说明的情况"));
+    assert!(html.contains(".scorecard { break-before: page;"));
+    assert!(text.contains("附件：株洲市芦淞区信访局2024年度部门整体支出绩效自评表"));
+    for figure in ["155.54", "273.83", "272.44", "99.49%", "9.95", "99.95", "自评等级：优"] {
+        assert!(text.contains(figure), "{figure} missing");
+    }
+    // Every indicator row, with its values as typed.
+    assert_eq!(html[table_at..].matches("<tr>").count(), 9 + 8);
+    assert!(text.contains("信访工作法治化宣传资料发放≥3万份2万余份1515"));
+    // The blank 预期目标 prints 年度整体支出绩效目标.
+    let goal = sample_draft().goals.overall;
+    assert!(html[table_at..].contains(goal.trim()));
+
+    let v1 = selfeval::read_draft(selfeval::sample::SEED_V1_JSON).unwrap();
+    assert!(!render_html(&v1).contains("scorecard\">"));
+    // User text in the table is text.
+    let mut d = sample_draft();
+    d.scorecard.indicators[0].name = "<script>alert(1)</script>".into();
+    assert!(render_html(&d).contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}

@@ -1,20 +1,18 @@
 //! 生成下一年度草稿: next year's draft from this year's. The texts stay (most of a report's
 //! wording carries over), every amount and count is emptied (they are next year's to fill in),
-//! and the year moves on by one.
+//! and the year moves on by one. Of the 自评表, the plan stays (indicators, targets, weights)
+//! and the year's results go (实际完成情况, actual values, scores, deviations, the explanation).
 
 use crate::amount::parse_year;
 use crate::model::Draft;
-use crate::outline::{Kind, Path};
+use crate::outline::{IndicatorField, Kind, Path};
 
 /// Next year's draft: `draft` with every amount and count blank and the year plus one. A year
 /// that does not read as one stays as typed (the checker says what is wrong with it); rows,
 /// texts and fields this version does not know are kept.
 pub fn next_year(draft: &Draft) -> Draft {
     let mut next = draft.clone();
-    let numbers: Vec<Path> = draft
-        .fields()
-        .filter(|p| matches!(p.kind(), Kind::Amount | Kind::SignedAmount | Kind::Count))
-        .collect();
+    let numbers: Vec<Path> = draft.fields().filter(|p| is_this_years(*p)).collect();
     for path in numbers {
         next.set_field(path, "");
     }
@@ -22,6 +20,21 @@ pub fn next_year(draft: &Draft) -> Draft {
         next.meta.year = (year + 1).to_string();
     }
     next
+}
+
+/// A value that belongs to the year reported on: every amount and count, and the 自评表's
+/// results.
+fn is_this_years(path: Path) -> bool {
+    matches!(path.kind(), Kind::Amount | Kind::SignedAmount | Kind::Count)
+        || matches!(
+            path,
+            Path::GoalActual
+                | Path::ScoreExplanation
+                | Path::Indicator(
+                    _,
+                    IndicatorField::Actual | IndicatorField::Score | IndicatorField::Deviation
+                )
+        )
 }
 
 #[cfg(test)]
@@ -44,7 +57,7 @@ mod tests {
                 next.field(path).unwrap_or_default(),
             );
             match path.kind() {
-                Kind::Amount | Kind::SignedAmount | Kind::Count => assert_eq!(now, "", "{path}"),
+                _ if is_this_years(path) => assert_eq!(now, "", "{path}"),
                 Kind::Year => {}
                 _ => assert_eq!(now, was, "{path}"),
             }
@@ -58,6 +71,13 @@ mod tests {
         assert_eq!(next.field(Path::Fund(1, FundField::Adjustment)), Some(""));
         assert_eq!(next.basic.staff.total, "");
         assert_eq!(next.basic.staff.as_of, seed.basic.staff.as_of);
+        // The 自评表's plan stays, its results go.
+        let (row, was) = (&next.scorecard.indicators[6], &seed.scorecard.indicators[6]);
+        assert_eq!((&row.name, &row.target, &row.weight), (&was.name, &was.target, &was.weight));
+        assert_eq!((row.actual.as_str(), row.score.as_str()), ("", ""));
+        assert_eq!(next.scorecard.budget.weight, "10");
+        assert_eq!(next.scorecard.goal.actual, "");
+        assert!(!seed.scorecard.goal.actual.is_empty());
     }
 
     #[test]
