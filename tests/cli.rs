@@ -85,7 +85,11 @@ fn check_covers_the_scorecard_of_a_version_2_draft() {
     );
     let o = selfeval(&["check", "--format", "json", &over]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    assert!(stdout(&o).contains("\"rule\": \"score.over_weight\""), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("\"rule\": \"score.over_weight\""),
+        "{}",
+        stdout(&o)
+    );
     // The export carries the table.
     let o = selfeval(&["export", "--html", &v2]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -68,9 +68,12 @@ fn a_version_1_file_migrates_losslessly_to_version_2() {
         }
         let ours = &json[key];
         let merged: Value = match (value, ours) {
-            (Value::Object(theirs), Value::Object(mine)) => {
-                Value::Object(theirs.iter().map(|(k, _)| (k.clone(), mine[k].clone())).collect())
-            }
+            (Value::Object(theirs), Value::Object(mine)) => Value::Object(
+                theirs
+                    .iter()
+                    .map(|(k, _)| (k.clone(), mine[k].clone()))
+                    .collect(),
+            ),
             _ => ours.clone(),
         };
         assert_eq!(&merged, value, "{key}");

@@ -140,11 +140,21 @@ fn a_blank_draft_exports_with_blanks_to_fill_in() {
 fn the_scorecard_ends_the_export_on_its_own_page() {
     let html = render_html(&sample_draft());
     let text = visible_text(&html);
-    let table_at = html.find("<section class=\"scorecard\">").expect("the table is exported");
+    let table_at = html
+        .find("<section class=\"scorecard\">")
+        .expect("the table is exported");
     assert!(html[..table_at].contains("十、其他需要说明的情况"));
     assert!(html.contains(".scorecard { break-before: page;"));
     assert!(text.contains("附件：株洲市芦淞区信访局2024年度部门整体支出绩效自评表"));
-    for figure in ["155.54", "273.83", "272.44", "99.49%", "9.95", "99.95", "自评等级：优"] {
+    for figure in [
+        "155.54",
+        "273.83",
+        "272.44",
+        "99.49%",
+        "9.95",
+        "99.95",
+        "自评等级：优",
+    ] {
         assert!(text.contains(figure), "{figure} missing");
     }
     // Every indicator row, with its values as typed.

@@ -48,6 +48,10 @@ pub fn Field(
     /// A label other than the outline's (e.g. within a row).
     #[prop(default = None)]
     label: Option<&'static str>,
+    /// What a blank field stands for, shown in it (the 自评表's header takes the report's
+    /// figures when left blank).
+    #[prop(default = None)]
+    placeholder: Option<Signal<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let findings = state.findings_on(path);
@@ -84,13 +88,60 @@ pub fn Field(
     };
     let invalid = move || (worst.get() == Some(Severity::Error)).then_some("true");
 
+    let placeholder = move || placeholder.map(|p| p.get());
     let control = match path.kind() {
+        Kind::Choice => {
+            // A select shows the draft's value at all times (no caret to keep), and its choices
+            // follow the row (二级 offers its 一级's). A value from a file that is not a choice
+            // stays, as typed, marked as such.
+            let current = Memo::new(move |_| {
+                state
+                    .draft
+                    .with(|d| d.field(path).unwrap_or_default().to_owned())
+            });
+            let offered = Memo::new(move |_| {
+                state
+                    .draft
+                    .with(|d| crate::scorecard::choices(d, path).unwrap_or_default())
+            });
+            let options = move || {
+                let (current, offered) = (current.get(), offered.get());
+                let stray = !current.trim().is_empty() && !offered.contains(&current.trim());
+                let stray = stray.then(|| {
+                    view! { <option value=current.clone() selected>{format!("{current}（不在可选范围内）")}</option> }
+                });
+                let choices = offered
+                    .iter()
+                    .map(|c| view! { <option value=*c selected=current.trim() == *c>{*c}</option> })
+                    .collect_view();
+                view! {
+                    <option value="" selected=current.trim().is_empty()>"请选择"</option>
+                    {stray}
+                    {choices}
+                }
+            };
+            let on_change = move |ev: web_sys::Event| state.edit(path, event_target_value(&ev));
+            view! {
+                <select
+                    id=id.clone()
+                    data-path=data_path
+                    prop:value=move || current.get()
+                    aria-describedby=described_by
+                    aria-invalid=invalid
+                    on:change=on_change
+                >
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
         Kind::Paragraphs => view! {
             <textarea
                 id=id.clone()
                 data-path=data_path
                 rows=move || rows_for(&value())
                 prop:value=value
+                placeholder=placeholder
                 aria-describedby=described_by
                 aria-invalid=invalid
                 on:input=on_input
@@ -99,7 +150,7 @@ pub fn Field(
         }
         .into_any(),
         kind => {
-            let amount = matches!(kind, Kind::Amount | Kind::SignedAmount);
+            let amount = matches!(kind, Kind::Amount | Kind::SignedAmount | Kind::Score);
             let short = matches!(kind, Kind::Count | Kind::Year);
             let inputmode = match (amount, short) {
                 (true, _) => "decimal",
@@ -115,17 +166,19 @@ pub fn Field(
                     id=id.clone()
                     data-path=data_path
                     prop:value=value
+                    placeholder=placeholder
                     aria-describedby=described_by
                     aria-invalid=invalid
                     on:input=on_input
                     on:compositionend=on_composed
                 />
             };
+            let unit = if kind == Kind::Score { "分" } else { "万元" };
             if amount {
                 view! {
                     <span class="amount-input">
                         {input}
-                        <span class="unit" aria-hidden="true">"万元"</span>
+                        <span class="unit" aria-hidden="true">{unit}</span>
                     </span>
                 }
                 .into_any()

@@ -9,9 +9,10 @@ use wasm_bindgen::JsCast;
 use super::dom::{keep_in_place, path_of, section_id, target_element};
 use super::field::Field;
 use super::rows::Rows;
+use super::scorecard::{ComputedScore, ScoreLine, ScoreStart, ScoreTotal};
 use super::state::AppState;
 use crate::checks::sums::COUNT_SPECIAL_FUNDS;
-use crate::outline::{FundField, List, Path, PointField, ProjectField, Section};
+use crate::outline::{FundField, IndicatorField, List, Path, PointField, ProjectField, Section};
 
 /// One field as the form shows it.
 #[derive(Clone, Copy)]
@@ -21,6 +22,8 @@ struct FieldSpec {
     hint: &'static str,
     /// A label other than the outline's.
     label: Option<&'static str>,
+    /// Shows what the field stands for when blank (the 自评表's header).
+    stands_for: bool,
 }
 
 const fn field(path: Path) -> FieldSpec {
@@ -29,6 +32,7 @@ const fn field(path: Path) -> FieldSpec {
         optional: false,
         hint: "",
         label: None,
+        stands_for: false,
     }
 }
 
@@ -38,6 +42,7 @@ const fn hinted(path: Path, hint: &'static str) -> FieldSpec {
         optional: false,
         hint,
         label: None,
+        stands_for: false,
     }
 }
 
@@ -47,6 +52,7 @@ const fn optional(path: Path, hint: &'static str) -> FieldSpec {
         optional: true,
         hint,
         label: None,
+        stands_for: false,
     }
 }
 
@@ -56,18 +62,38 @@ const fn labelled(path: Path, label: &'static str) -> FieldSpec {
         optional: false,
         hint: "",
         label: Some(label),
+        stands_for: false,
+    }
+}
+
+/// An optional field of the 自评表 that takes the report's value when blank.
+const fn standing(path: Path, label: Option<&'static str>) -> FieldSpec {
+    FieldSpec {
+        path,
+        optional: true,
+        hint: "不填时取报告中的数",
+        label,
+        stands_for: true,
     }
 }
 
 enum Item {
     Heading(&'static str),
     Subheading(&'static str),
+    /// A line of help for what follows.
+    Hint(&'static str),
     Field(FieldSpec),
     /// Short fields side by side.
     Group(&'static [FieldSpec]),
     Rows(List),
     /// 专项资金个数, with 按行数填入 when it differs from the rows.
     StatedFundCount(FieldSpec),
+    /// A line of the 自评表's figures, computed, not typed.
+    ScoreLine(ScoreLine),
+    /// 按模板新建, while the table has no rows.
+    ScoreStart,
+    /// 总分 and 自评等级, kept in view while the table is.
+    ScoreTotal,
 }
 
 const NONE_HINT: &str = "没有时填“无”";
@@ -163,6 +189,43 @@ const FORM: &[(Section, &[Item])] = &[
         Section::Other,
         &[Item::Field(hinted(Path::Other, NONE_HINT))],
     ),
+    (
+        Section::Scorecard,
+        &[
+            Item::ScoreStart,
+            Item::Heading("年度预算申请（万元）"),
+            Item::Group(&[
+                standing(Path::ScoreInitial, None),
+                standing(Path::ScoreFullYear, Some("全年预算数")),
+                standing(Path::ScoreExecuted, None),
+                labelled(Path::ScoreWeight, "分值（预算执行率）"),
+            ]),
+            Item::ScoreLine(ScoreLine::Budget),
+            Item::Field(optional(Path::ScoreExplanation, "执行率低于 90% 时必须说明")),
+            Item::Heading("按收入性质分"),
+            Item::Group(&[
+                standing(Path::IncomeGeneral, None),
+                optional(Path::IncomeGovFund, ""),
+                optional(Path::IncomeSpecialAccount, ""),
+                optional(Path::IncomeOther, ""),
+            ]),
+            Item::Heading("按支出性质分"),
+            Item::ScoreLine(ScoreLine::Spending),
+            Item::Heading("年度总体目标"),
+            Item::Field(FieldSpec {
+                hint: "不填时取一（二）的年度整体支出绩效目标",
+                ..standing(Path::GoalExpected, None)
+            }),
+            Item::Field(field(Path::GoalActual)),
+            Item::Heading("绩效指标"),
+            Item::Hint(
+                "一级指标的分值原则上为产出 50 分、效益 30 分、满意度 10 分（另有预算执行率 10 分），可按实际调整。\
+                 年度指标值写成可衡量的数值，如“≥9次”“100%”“≤30万元”；未完成的指标按完成比例计算得分。",
+            ),
+            Item::Rows(List::Indicators),
+            Item::ScoreTotal,
+        ],
+    ),
 ];
 
 /// The fields of row `i` of a list: first line, a group of amounts, last line.
@@ -189,6 +252,17 @@ fn row_items(list: List, i: usize) -> (Vec<FieldSpec>, Vec<FieldSpec>, Vec<Field
             vec![],
             vec![],
         ),
+        List::Indicators => {
+            let at = |f| Path::Indicator(i, f);
+            (
+                vec![],
+                vec![
+                    field(at(IndicatorField::Level1)),
+                    field(at(IndicatorField::Level2)),
+                ],
+                vec![field(at(IndicatorField::Name))],
+            )
+        }
         List::Funds => (
             vec![field(Path::Fund(i, FundField::Name))],
             vec![
@@ -203,8 +277,28 @@ fn row_items(list: List, i: usize) -> (Vec<FieldSpec>, Vec<FieldSpec>, Vec<Field
 }
 
 fn field_view(spec: FieldSpec) -> AnyView {
-    view! { <Field path=spec.path optional=spec.optional hint=spec.hint label=spec.label /> }
-        .into_any()
+    let placeholder = spec.stands_for.then(|| {
+        let state = expect_context::<AppState>();
+        let path = spec.path;
+        let shown = Memo::new(move |_| {
+            state.draft.with(|d| {
+                state
+                    .score
+                    .with(|s| s.placeholder(d, path).unwrap_or_default())
+            })
+        });
+        Signal::from(shown)
+    });
+    view! {
+        <Field
+            path=spec.path
+            optional=spec.optional
+            hint=spec.hint
+            label=spec.label
+            placeholder=placeholder
+        />
+    }
+    .into_any()
 }
 
 fn fields_view(specs: Vec<FieldSpec>) -> AnyView {
@@ -220,14 +314,39 @@ fn group_view(specs: Vec<FieldSpec>) -> AnyView {
 
 /// Row `i` of a list, for [`Rows`].
 pub fn row_view(list: List, i: usize) -> AnyView {
+    if list == List::Indicators {
+        return indicator_view(i);
+    }
     let (first, group, last) = row_items(list, i);
     (fields_view(first), group_view(group), fields_view(last)).into_any()
+}
+
+/// An indicator row of the 自评表: its levels and name, its figures with the computed score
+/// beside the typed one, and the deviation.
+fn indicator_view(i: usize) -> AnyView {
+    let (_, levels, name) = row_items(List::Indicators, i);
+    let at = |f| Path::Indicator(i, f);
+    let figures = vec![
+        field(at(IndicatorField::Target)),
+        field(at(IndicatorField::Actual)),
+        field(at(IndicatorField::Weight)),
+        field(at(IndicatorField::Score)),
+    ];
+    (
+        group_view(levels),
+        fields_view(name),
+        group_view(figures),
+        view! { <ComputedScore row=i /> },
+        field_view(optional(at(IndicatorField::Deviation), "扣分时必须填写")),
+    )
+        .into_any()
 }
 
 fn item_view(item: &Item) -> AnyView {
     match item {
         Item::Heading(text) => view! { <h3>{*text}</h3> }.into_any(),
         Item::Subheading(text) => view! { <h4>{*text}</h4> }.into_any(),
+        Item::Hint(text) => view! { <p class="hint">{*text}</p> }.into_any(),
         Item::Field(spec) => field_view(*spec),
         Item::Group(specs) => group_view(specs.to_vec()),
         Item::Rows(list) => view! { <Rows list=*list /> }.into_any(),
@@ -235,6 +354,9 @@ fn item_view(item: &Item) -> AnyView {
             <div class="with-action">{field_view(*spec)}<FillFromRows path=spec.path /></div>
         }
         .into_any(),
+        Item::ScoreLine(line) => view! { <ScoreLine line=*line /> }.into_any(),
+        Item::ScoreStart => view! { <ScoreStart /> }.into_any(),
+        Item::ScoreTotal => view! { <ScoreTotal /> }.into_any(),
     }
 }
 

@@ -10,6 +10,7 @@ mod import;
 mod preview;
 mod rescue;
 mod rows;
+mod scorecard;
 mod state;
 mod storage;
 mod toolbar;

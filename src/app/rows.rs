@@ -141,7 +141,7 @@ fn UndoRemove(list: List, at: usize) -> impl IntoView {
 
 /// Where the focus goes after a row action.
 #[derive(Clone, Copy)]
-enum Target {
+pub(super) enum Target {
     Field(Path),
     /// A row's 上移 (`up`) or 下移 button; the other one when that one is disabled (the row is
     /// now first or last).
@@ -174,7 +174,7 @@ impl Target {
 
 /// Focuses a target as soon as it is on the page, trying again for a few frames (a row is drawn
 /// by an effect that may not have run yet).
-fn focus_when_drawn(target: Target, frames: u32) {
+pub(super) fn focus_when_drawn(target: Target, frames: u32) {
     request_animation_frame(move || {
         if !target.focus() && frames > 0 {
             focus_when_drawn(target, frames - 1);

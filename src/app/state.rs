@@ -19,6 +19,7 @@ use crate::finding::{changed_paths, on_path, Finding, Tally};
 use crate::model::Draft;
 use crate::outline::{List, Path};
 use crate::sample::sample_draft;
+use crate::scorecard::ScoreFigures;
 use crate::shown::{Attention, Shown};
 use crate::stored::{self, Broken, Change, Found, Save, StoredDraft};
 
@@ -128,6 +129,8 @@ pub struct AppState {
     /// the field being typed in waits until it is left.
     pub shown: Memo<Shown>,
     pub figures: Memo<Figures>,
+    /// The 自评表's figures (执行率, computed scores, 总分, 等级).
+    pub score: Memo<ScoreFigures>,
     /// Each field's findings as a signal of its own, set only when they change: a keystroke then
     /// wakes the few fields whose messages changed, not every field of a large draft.
     field_findings: StoredValue<BTreeMap<Path, ArcRwSignal<Vec<Finding>>>>,
@@ -175,6 +178,8 @@ impl AppState {
         let draft = RwSignal::new(Draft::default());
         let findings = Memo::new(move |_| draft.with(crate::checks::check));
         let attention = RwSignal::new(Attention::default());
+        // The report's figures and the table's come from one reading of the draft's numbers.
+        let sheet = Memo::new(move |_| draft.with(crate::scorecard::figures_of));
         let state = AppState {
             draft,
             loaded: RwSignal::new(0),
@@ -192,7 +197,8 @@ impl AppState {
             tally: Memo::new(move |_| findings.with(|fs| Tally::of(fs))),
             attention,
             shown: Memo::new(move |_| findings.with(|fs| attention.with(|a| a.show(fs)))),
-            figures: Memo::new(move |_| draft.with(Figures::of)),
+            figures: Memo::new(move |_| sheet.with(|(f, _)| f.clone())),
+            score: Memo::new(move |_| sheet.with(|(_, s)| s.clone())),
             field_findings: StoredValue::new(BTreeMap::new()),
             base_rev: StoredValue::new(0),
             dirty: StoredValue::new(false),
@@ -430,6 +436,13 @@ impl AppState {
         if !self.attention.with_untracked(Attention::shows_all) {
             self.attention.update(Attention::show_all);
         }
+    }
+
+    /// 按模板新建: the 自评表 started from the standard template.
+    pub fn start_scorecard(&self) {
+        self.draft
+            .update(|d| crate::scorecard::start_from_template(&mut d.scorecard));
+        self.rows_changed();
     }
 
     pub fn add_row(&self, list: List) {

@@ -17,7 +17,7 @@ use super::dom::{js_error_name, js_error_text};
 use crate::backup::Entry;
 use crate::model::Draft;
 use crate::stored::{
-    draft_id, draft_key, entry_rev, entry_text, parse_entry, unexported_key, StoredDraft,
+    self, draft_id, draft_key, entry_rev, entry_text, parse_entry, unexported_key, StoredDraft,
     CURRENT_KEY,
 };
 
@@ -53,7 +53,16 @@ fn write_error(e: JsValue) -> StorageError {
 pub fn list() -> Result<Vec<StoredDraft>, StorageError> {
     let mut drafts: Vec<StoredDraft> = entries()?
         .into_iter()
-        .map(|e| parse_entry(&e.id, e.raw))
+        .map(|e| {
+            // A draft stored by an older version is stored again in the current format (the
+            // same draft, name and revision). Should that write fail, the old entry still reads
+            // and the next save stores it in the current format.
+            let raw = match stored::migrated(&e.raw) {
+                Some(now) if put_raw(&e.id, &now).is_ok() => now,
+                _ => e.raw,
+            };
+            parse_entry(&e.id, raw)
+        })
         .collect();
     drafts.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
     Ok(drafts)

@@ -224,7 +224,7 @@ pub fn parse_amount(typed: &str) -> Result<Option<Amount>, AmountError> {
 
 /// The decimal of ASCII digits before and after the point. The caller has checked that they are
 /// digits and within the limits (at most 27 digits in all, well inside `i128` and `Decimal`).
-fn decimal(integer: &str, fraction: &str) -> Option<Decimal> {
+pub(crate) fn decimal(integer: &str, fraction: &str) -> Option<Decimal> {
     let mantissa = integer
         .bytes()
         .chain(fraction.bytes())

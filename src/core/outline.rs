@@ -403,9 +403,7 @@ impl List {
             List::Projects => ProjectField::ALL.map(|f| Path::Project(i, f)).to_vec(),
             List::Points => PointField::ALL.map(|f| Path::Point(i, f)).to_vec(),
             List::Funds => FundField::ALL.map(|f| Path::Fund(i, f)).to_vec(),
-            List::Indicators => IndicatorField::ALL
-                .map(|f| Path::Indicator(i, f))
-                .to_vec(),
+            List::Indicators => IndicatorField::ALL.map(|f| Path::Indicator(i, f)).to_vec(),
         }
     }
 
@@ -472,7 +470,13 @@ impl IndicatorField {
             IndicatorField::Weight => def!("weight", "分值", Score, Required, weight),
             IndicatorField::Score => def!("score", "得分", Score, Required, score),
             IndicatorField::Deviation => {
-                def!("deviation", "偏差原因分析及改进措施", Paragraphs, Optional, deviation)
+                def!(
+                    "deviation",
+                    "偏差原因分析及改进措施",
+                    Paragraphs,
+                    Optional,
+                    deviation
+                )
             }
         }
     }
@@ -830,11 +834,7 @@ impl Draft {
                 .special_funds
                 .get_mut(i)
                 .map(f.def().get_mut),
-            Path::Indicator(i, f) => self
-                .scorecard
-                .indicators
-                .get_mut(i)
-                .map(f.def().get_mut),
+            Path::Indicator(i, f) => self.scorecard.indicators.get_mut(i).map(f.def().get_mut),
             _ => None,
         }
     }
@@ -910,10 +910,7 @@ impl Draft {
                 .performance
                 .special_funds
                 .insert(at, SpecialFund::default()),
-            List::Indicators => self
-                .scorecard
-                .indicators
-                .insert(at, Indicator::default()),
+            List::Indicators => self.scorecard.indicators.insert(at, Indicator::default()),
         }
     }
 
@@ -983,7 +980,10 @@ mod tests {
             (Path::Problems, "problems"),
             (Path::Date, "meta.date"),
             (Path::ScoreWeight, "scorecard.budget.weight"),
-            (Path::IncomeSpecialAccount, "scorecard.income.special_account"),
+            (
+                Path::IncomeSpecialAccount,
+                "scorecard.income.special_account",
+            ),
             (Path::GoalActual, "scorecard.goal.actual"),
             (Path::Indicators, "scorecard.indicators"),
             (

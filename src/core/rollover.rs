@@ -73,7 +73,10 @@ mod tests {
         assert_eq!(next.basic.staff.as_of, seed.basic.staff.as_of);
         // The 自评表's plan stays, its results go.
         let (row, was) = (&next.scorecard.indicators[6], &seed.scorecard.indicators[6]);
-        assert_eq!((&row.name, &row.target, &row.weight), (&was.name, &was.target, &was.weight));
+        assert_eq!(
+            (&row.name, &row.target, &row.weight),
+            (&was.name, &was.target, &was.weight)
+        );
         assert_eq!((row.actual.as_str(), row.score.as_str()), ("", ""));
         assert_eq!(next.scorecard.budget.weight, "10");
         assert_eq!(next.scorecard.goal.actual, "");

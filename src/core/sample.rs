@@ -84,9 +84,9 @@ pub fn with_indicators(mut draft: Draft, indicators: usize) -> Draft {
     let last = total - each * Decimal::from(n - 1);
     draft.scorecard.indicators = (0..indicators)
         .map(|i| {
-            let (level1, level2) = LEVELS
-                .get(i % 3)
-                .map_or(("", ""), |(l1, l2)| (*l1, l2.first().copied().unwrap_or_default()));
+            let (level1, level2) = LEVELS.get(i % 3).map_or(("", ""), |(l1, l2)| {
+                (*l1, l2.first().copied().unwrap_or_default())
+            });
             let weight = if i + 1 == indicators { last } else { each }.to_string();
             Indicator {
                 level1: level1.to_owned(),

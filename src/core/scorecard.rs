@@ -13,13 +13,24 @@ use crate::values::{self, Values};
 
 /// The 一级指标 and the 二级指标 each of them offers, in the order the form offers them.
 pub const LEVELS: [(&str, &[&str]); 4] = [
-    ("产出指标", &["数量指标", "质量指标", "时效指标", "成本指标"]),
+    (
+        "产出指标",
+        &["数量指标", "质量指标", "时效指标", "成本指标"],
+    ),
     (
         "效益指标",
-        &["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+        &[
+            "经济效益指标",
+            "社会效益指标",
+            "生态效益指标",
+            "可持续影响指标",
+        ],
     ),
     ("满意度指标", &["服务对象满意度指标"]),
-    ("成本指标", &["经济成本指标", "社会成本指标", "生态环境成本指标"]),
+    (
+        "成本指标",
+        &["经济成本指标", "社会成本指标", "生态环境成本指标"],
+    ),
 ];
 
 /// The 一级指标 every table must have a row under, with the weight 财预〔2020〕10号 gives them
@@ -37,8 +48,36 @@ pub fn level2_choices(level1: &str) -> &'static [&'static str] {
         .map_or(&[], |(_, l2)| l2)
 }
 
+/// The choices a 一级 or 二级指标 field offers (`None` for other fields): the 二级 ones follow the
+/// row's 一级.
+pub fn choices(draft: &Draft, path: Path) -> Option<&'static [&'static str]> {
+    const LEVEL1: [&str; 4] = [LEVELS[0].0, LEVELS[1].0, LEVELS[2].0, LEVELS[3].0];
+    match path {
+        Path::Indicator(_, IndicatorField::Level1) => Some(&LEVEL1),
+        Path::Indicator(i, IndicatorField::Level2) => Some(level2_choices(
+            draft
+                .field(Path::Indicator(i, IndicatorField::Level1))
+                .unwrap_or_default(),
+        )),
+        _ => None,
+    }
+}
+
+/// The report's figures and the table's, from one reading of the draft's numbers.
+pub fn figures_of(draft: &Draft) -> (Figures, ScoreFigures) {
+    let values = Values::of(draft);
+    let figures = Figures::from_values(&values);
+    let score = ScoreFigures::from_values(draft, &values, &figures);
+    (figures, score)
+}
+
 /// The 二级指标 whose targets are upper limits: a target without a comparator means `≤`.
-const COST_LEVELS: [&str; 4] = ["成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"];
+const COST_LEVELS: [&str; 4] = [
+    "成本指标",
+    "经济成本指标",
+    "社会成本指标",
+    "生态环境成本指标",
+];
 
 /// The 二级指标 whose targets should be figures (`score.target_unquantified`).
 pub(crate) fn wants_quantity(level2: &str) -> bool {
@@ -126,7 +165,8 @@ pub fn quantity(text: &str) -> Option<Quantity> {
         if !digits_ok {
             return None;
         }
-        (number.parse::<Decimal>().ok()?, rest.get(end..)?)
+        let (integer, fraction) = number.split_once('.').unwrap_or((number, ""));
+        (crate::amount::decimal(integer, fraction)?, rest.get(end..)?)
     };
     let mut unit = after;
     if let Some(after) = unit.strip_prefix('万') {
@@ -151,16 +191,23 @@ fn round2(d: Decimal) -> Decimal {
 
 /// The score the indicator earns by its figures (§3), when its target and actual value are
 /// comparable and its weight is known; `None` otherwise (a judgement: the typed score stands).
-pub fn computed_score(target: &str, actual: &str, level2: &str, weight: Decimal) -> Option<Decimal> {
+pub fn computed_score(
+    target: &str,
+    actual: &str,
+    level2: &str,
+    weight: Decimal,
+) -> Option<Decimal> {
     let (target, actual) = (quantity(target)?, quantity(actual)?);
     if target.unit != actual.unit {
         return None;
     }
-    let comparator = target.comparator.unwrap_or(if COST_LEVELS.contains(&level2.trim()) {
-        Comparator::AtMost
-    } else {
-        Comparator::AtLeast
-    });
+    let comparator = target
+        .comparator
+        .unwrap_or(if COST_LEVELS.contains(&level2.trim()) {
+            Comparator::AtMost
+        } else {
+            Comparator::AtLeast
+        });
     let (t, a) = (target.value, actual.value);
     let share = match comparator {
         Comparator::AtLeast if a >= t => Decimal::ONE,
@@ -235,6 +282,9 @@ pub struct ScoreFigures {
     pub executed: Stood,
     /// 一般公共预算 of 按收入性质分.
     pub income_general: Stood,
+    /// 按支出性质分: 基本支出 and 项目支出 of 二（一）, not typed in the table.
+    pub basic_expense: Option<Decimal>,
+    pub project_expense: Option<Decimal>,
     pub budget_weight: Option<Decimal>,
     /// 执行率 in percent, two decimals.
     pub rate: Option<Decimal>,
@@ -250,8 +300,7 @@ pub struct ScoreFigures {
 
 impl ScoreFigures {
     pub fn of(draft: &Draft) -> ScoreFigures {
-        let values = Values::of(draft);
-        ScoreFigures::from_values(draft, &values, &Figures::from_values(&values))
+        figures_of(draft).1
     }
 
     pub(crate) fn from_values(draft: &Draft, values: &Values, figures: &Figures) -> ScoreFigures {
@@ -284,7 +333,9 @@ impl ScoreFigures {
             .value
             .zip(full_year.value)
             .and_then(|(e, f)| e.checked_div(f));
-        let rate = ratio.and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED)).map(round2);
+        let rate = ratio
+            .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+            .map(round2);
         let budget_score = ratio
             .zip(budget_weight)
             .and_then(|(r, w)| w.checked_mul(r.min(Decimal::ONE)))
@@ -317,6 +368,8 @@ impl ScoreFigures {
             full_year,
             executed,
             income_general,
+            basic_expense: report(values.basic_expense),
+            project_expense: report(values.project_expense),
             budget_weight,
             rate,
             budget_score,
@@ -324,6 +377,18 @@ impl ScoreFigures {
             total,
             incomplete,
             grade: Grade::of(total),
+        }
+    }
+
+    /// What a blank field of the table stands for, for the form to show in it: the report's
+    /// figure, or for 预期目标 the report's 年度整体支出绩效目标.
+    pub fn placeholder(&self, draft: &Draft, path: Path) -> Option<String> {
+        match path {
+            Path::GoalExpected if is_blank(&draft.scorecard.goal.expected) => {
+                let goal = draft.goals.overall.trim();
+                (!goal.is_empty()).then(|| format!("（同年度整体支出绩效目标）{goal}"))
+            }
+            _ => self.stands_for(path),
         }
     }
 
@@ -341,7 +406,43 @@ impl ScoreFigures {
         Some(format!("{value}（同{what}）"))
     }
 
-    /// 总分 as the table shows it: `99.95`, or `90（未完成）` when a score is missing.
+    /// 按支出性质分 as the form shows it: taken from 二（一）.
+    pub fn spending_text(&self) -> String {
+        let amount = |d: Option<Decimal>| d.map_or_else(|| "—".to_owned(), |d| format!("{d} 万元"));
+        format!(
+            "基本支出 {}，项目支出 {}（取自二（一），无需填写）",
+            amount(self.basic_expense),
+            amount(self.project_expense)
+        )
+    }
+
+    /// 总分 and 自评等级 as the bar under the table shows them.
+    pub fn summary(&self) -> String {
+        format!(
+            "总分 {}　自评等级 {}",
+            self.total_text(),
+            self.grade.label()
+        )
+    }
+
+    /// 执行率 and its score as the form shows them beside the budget's weight.
+    pub fn budget_text(&self) -> String {
+        let rate = self
+            .rate
+            .map_or_else(|| "—".to_owned(), |r| format!("{r}%"));
+        let score = self
+            .budget_score
+            .map_or_else(|| "—".to_owned(), |s| s.to_string());
+        format!("执行率 {rate}，得分 {score}")
+    }
+
+    /// The computed score of row `i`, as the form shows it beside the typed one.
+    pub fn computed_text(&self, i: usize) -> Option<String> {
+        let computed = self.indicators.get(i)?.computed?;
+        Some(format!("按指标值计算得分 {computed}"))
+    }
+
+    /// 总分 as the table shows it: `99.95`, or `90（不完整）` when a score is missing.
     pub fn total_text(&self) -> String {
         if self.incomplete {
             format!("{}（不完整）", self.total)
@@ -366,8 +467,14 @@ mod tests {
         assert_eq!(q("≥9次"), Some((Some(AtLeast), "9".into(), "次".into())));
         assert_eq!(q(">= 9 次"), Some((Some(AtLeast), "9".into(), "次".into())));
         assert_eq!(q("＞５件"), Some((Some(Above), "5".into(), "件".into())));
-        assert_eq!(q("≤30万元"), Some((Some(AtMost), "300000".into(), "元".into())));
-        assert_eq!(q("<=1.5天"), Some((Some(AtMost), "1.5".into(), "天".into())));
+        assert_eq!(
+            q("≤30万元"),
+            Some((Some(AtMost), "300000".into(), "元".into()))
+        );
+        assert_eq!(
+            q("<=1.5天"),
+            Some((Some(AtMost), "1.5".into(), "天".into()))
+        );
         assert_eq!(q("＜2天"), Some((Some(Below), "2".into(), "天".into())));
         assert_eq!(q("=0起"), Some((Some(Equal), "0".into(), "起".into())));
         assert_eq!(q("＝0起"), Some((Some(Equal), "0".into(), "起".into())));
@@ -377,7 +484,17 @@ mod tests {
         assert_eq!(q("１００％"), Some((None, "100".into(), "%".into())));
         assert_eq!(q("100%"), Some((None, "100".into(), "%".into())));
         assert_eq!(q("12"), Some((None, "12".into(), "".into())));
-        for qualitative in ["按时完成", "完成", "较好", "", "≥", ".5次", "5.次", "1.2.3次", "三次"] {
+        for qualitative in [
+            "按时完成",
+            "完成",
+            "较好",
+            "",
+            "≥",
+            ".5次",
+            "5.次",
+            "1.2.3次",
+            "三次",
+        ] {
             assert_eq!(quantity(qualitative), None, "{qualitative}");
         }
     }
@@ -388,11 +505,17 @@ mod tests {
         let c = |t: &str, a: &str, l2: &str| computed_score(t, a, l2, w).map(|s| s.to_string());
         // ≥: met, missed in proportion.
         assert_eq!(c("≥9次", "9次", "数量指标").as_deref(), Some("15"));
-        assert_eq!(c("≥3万份", "2万余份", "可持续影响指标").as_deref(), Some("10.00"));
+        assert_eq!(
+            c("≥3万份", "2万余份", "可持续影响指标").as_deref(),
+            Some("10.00")
+        );
         assert_eq!(c("≥9次", "6次", "数量指标").as_deref(), Some("10.00"));
         // No comparator: ≥, except under a cost indicator, where it is ≤.
         assert_eq!(c("100%", "95%", "时效指标").as_deref(), Some("14.25"));
-        assert_eq!(c("30万元", "40万元", "经济成本指标").as_deref(), Some("11.25"));
+        assert_eq!(
+            c("30万元", "40万元", "经济成本指标").as_deref(),
+            Some("11.25")
+        );
         assert_eq!(c("30万元", "20万元", "成本指标").as_deref(), Some("15"));
         // > and <: strict.
         assert_eq!(c(">10件", "10件", "数量指标").as_deref(), Some("15"));
@@ -412,11 +535,15 @@ mod tests {
         assert_eq!(c("≥9次", "完成", "数量指标"), None);
         // Rounding half up at .005: 1 × 2.01 ÷ 2 = 1.005 → 1.01.
         assert_eq!(
-            computed_score("≥2次", "2.01次", "数量指标", d("1")).map(|s| s.to_string()).as_deref(),
+            computed_score("≥2次", "2.01次", "数量指标", d("1"))
+                .map(|s| s.to_string())
+                .as_deref(),
             Some("1")
         );
         assert_eq!(
-            computed_score("≥200次", "201次", "数量指标", d("1")).map(|s| s.to_string()).as_deref(),
+            computed_score("≥200次", "201次", "数量指标", d("1"))
+                .map(|s| s.to_string())
+                .as_deref(),
             Some("1")
         );
         assert_eq!(
@@ -448,7 +575,10 @@ mod tests {
         let draft = crate::sample::sample_draft();
         let f = ScoreFigures::of(&draft);
         assert_eq!(f.rate.map(|r| r.to_string()).as_deref(), Some("99.49"));
-        assert_eq!(f.budget_score.map(|r| r.to_string()).as_deref(), Some("9.95"));
+        assert_eq!(
+            f.budget_score.map(|r| r.to_string()).as_deref(),
+            Some("9.95")
+        );
         assert_eq!(f.total.to_string(), "99.95");
         assert!(!f.incomplete);
         assert_eq!(f.total_text(), "99.95");
@@ -456,13 +586,27 @@ mod tests {
         let computed = f.indicators.get(6).and_then(|i| i.computed);
         assert_eq!(computed.map(|c| c.to_string()).as_deref(), Some("10.00"));
         // The blank header fields stand for the report's figures.
-        assert_eq!(f.stands_for(Path::ScoreInitial).as_deref(), Some("155.54（同预算资金）"));
+        assert_eq!(
+            f.stands_for(Path::ScoreInitial).as_deref(),
+            Some("155.54（同预算资金）")
+        );
         assert_eq!(
             f.stands_for(Path::ScoreExecuted).as_deref(),
             Some("272.44（同财政拨款支出）")
         );
-        assert_eq!(f.full_year.value.map(|v| v.to_string()).as_deref(), Some("273.83"));
+        assert_eq!(
+            f.full_year.value.map(|v| v.to_string()).as_deref(),
+            Some("273.83")
+        );
         assert_eq!(f.stands_for(Path::ScoreWeight), None);
+        assert!(f
+            .placeholder(&draft, Path::GoalExpected)
+            .is_some_and(|p| p.starts_with("（同年度整体支出绩效目标）信访形势总体平稳")));
+        assert_eq!(
+            f.spending_text(),
+            "基本支出 154.15 万元，项目支出 118.29 万元（取自二（一），无需填写）"
+        );
+        assert_eq!(f.summary(), "总分 99.95　自评等级 优");
     }
 
     #[test]
@@ -481,6 +625,25 @@ mod tests {
 
     #[test]
     fn level_choices_and_the_template() {
+        let seed = crate::sample::sample_draft();
+        let l2 = Path::Indicator(7, IndicatorField::Level2);
+        assert_eq!(choices(&seed, l2), Some(&["服务对象满意度指标"][..]));
+        assert_eq!(
+            choices(&seed, Path::Indicator(0, IndicatorField::Level1)).map(<[_]>::len),
+            Some(4)
+        );
+        assert_eq!(
+            choices(&seed, Path::Indicator(99, IndicatorField::Level2)),
+            Some(&[][..])
+        );
+        assert_eq!(choices(&seed, Path::Department), None);
+        let f = ScoreFigures::of(&seed);
+        assert_eq!(f.budget_text(), "执行率 99.49%，得分 9.95");
+        assert_eq!(
+            f.computed_text(6).as_deref(),
+            Some("按指标值计算得分 10.00")
+        );
+        assert_eq!(f.computed_text(99), None);
         assert_eq!(level2_choices("满意度指标"), ["服务对象满意度指标"]);
         assert_eq!(level2_choices(" 成本指标 ").len(), 3);
         assert!(level2_choices("别的").is_empty());
@@ -491,7 +654,12 @@ mod tests {
         start_from_template(&mut draft.scorecard);
         assert!(is_started(&draft));
         assert_eq!(draft.scorecard.budget.weight, "10");
-        let levels: Vec<&str> = draft.scorecard.indicators.iter().map(|i| i.level1.as_str()).collect();
+        let levels: Vec<&str> = draft
+            .scorecard
+            .indicators
+            .iter()
+            .map(|i| i.level1.as_str())
+            .collect();
         assert_eq!(levels, ["产出指标", "效益指标", "满意度指标"]);
         let mut one = Draft::default();
         one.scorecard.goal.actual = "x".into();

@@ -111,6 +111,23 @@ pub fn renamed(raw: &str, name: &str) -> Option<String> {
     Some(format!("{HEADER}{line}\n{body}"))
 }
 
+/// The stored entry with its draft rewritten in the current format, when it was stored in an
+/// older one (a version 1 draft, from before the 自评表): same name, time and revision, the same
+/// draft. `None` when the entry is current, or does not read (it is then kept as it is).
+pub fn migrated(raw: &str) -> Option<String> {
+    let head = header(raw)?;
+    let (_, body) = raw.split_once('\n')?;
+    let version = serde_json::from_str::<Value>(body)
+        .ok()?
+        .get("version")?
+        .as_u64()?;
+    if version >= crate::draft_file::VERSION {
+        return None;
+    }
+    let draft = read_draft(body).ok()?;
+    entry_text(&head.name, head.saved_at, head.rev, &draft).ok()
+}
+
 /// `name`, or when a draft here is already called that (`taken`), `name（2）`, `name（3）` …:
 /// two drafts made the same way (从示例新建 twice, one file imported twice) can be told apart.
 pub fn unique_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
@@ -311,6 +328,31 @@ pub fn on_change(dirty: bool, base_rev: u64, stored: Option<&StoredDraft>) -> Ch
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_version_1_entry_is_migrated_to_version_2_and_a_current_one_is_left() {
+        let v1 = format!(
+            "{HEADER}{{\"name\":\"旧\",\"saved_at\":5,\"rev\":7}}\n{}",
+            crate::sample::SEED_V1_JSON
+        );
+        let now = migrated(&v1).expect("a version 1 entry is rewritten");
+        let entry = parse_entry("a", now.clone());
+        assert_eq!(
+            (entry.name.as_str(), entry.saved_at, entry.rev),
+            ("旧", 5.0, 7)
+        );
+        let v1_draft = read_draft(crate::sample::SEED_V1_JSON).unwrap();
+        assert_eq!(entry.content, Ok(v1_draft.clone()));
+        assert!(now.contains("\"version\": 2"));
+        assert_eq!(migrated(&now), None);
+        assert_eq!(migrated(&entry_text("x", 1.0, 1, &v1_draft).unwrap()), None);
+        // What does not read is left as it is.
+        assert_eq!(
+            migrated("selfeval-entry 1 {\"name\":\"x\",\"rev\":1}\n{\"version\":1,"),
+            None
+        );
+        assert_eq!(migrated("garbage"), None);
+    }
+
     use super::*;
     use crate::sample::sample_draft;
 

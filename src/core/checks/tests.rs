@@ -765,7 +765,11 @@ fn assert_v2_changes(draft: &Draft, expected: &[Row], removed: &[Row]) {
     assert_eq!(lost, removed, "removed findings");
 }
 
-const ABOVE_COMPUTED_6: (&str, Severity, &str) = ("score.above_computed", Warning, "scorecard.indicators[6].score");
+const ABOVE_COMPUTED_6: (&str, Severity, &str) = (
+    "score.above_computed",
+    Warning,
+    "scorecard.indicators[6].score",
+);
 
 fn above_computed_6() -> Row {
     let (rule, severity, path) = ABOVE_COMPUTED_6;
@@ -787,13 +791,17 @@ fn a_table_not_started_is_silent() {
     d.general_budget.full_year_budget = "400".into();
     d.scorecard.budget.explanation = " \n".into();
     assert!(rows(&d).iter().all(|r| !r.0.starts_with("score.")));
-    assert!(check(&d).iter().all(|f| f.path.section() != crate::Section::Scorecard));
+    assert!(check(&d)
+        .iter()
+        .all(|f| f.path.section() != crate::Section::Scorecard));
     // Started by one field: its required fields are asked for.
     d.scorecard.goal.actual = "完成".into();
     let findings = rows(&d);
     assert!(findings.contains(&row("required.field", Error, "scorecard.budget.weight")));
     assert!(findings.contains(&row("required.field", Error, "scorecard.indicators")));
-    assert!(!findings.iter().any(|r| r.0 == "score.levels_missing" || r.0 == "score.weights_total"));
+    assert!(!findings
+        .iter()
+        .any(|r| r.0 == "score.levels_missing" || r.0 == "score.weights_total"));
 }
 
 #[test]
@@ -838,40 +846,76 @@ fn required_fields_of_the_table() {
 fn the_field_kind_rules_apply_to_the_table() {
     let mut d = seed_v2();
     d.scorecard.budget.weight = "-10".into();
-    assert_v2_changes(&d, &[row("format.negative", Error, "scorecard.budget.weight")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row("format.negative", Error, "scorecard.budget.weight")],
+        &[],
+    );
     let mut d = seed_v2();
     d.scorecard.indicators[0].score = "15分".into();
     d.scorecard.indicators[1].weight = "１０".into();
     assert_v2_changes(&d, &[], &[]);
     let mut d = seed_v2();
     d.scorecard.indicators[1].score = "10万元".into();
-    assert_v2_changes(&d, &[row("format.amount", Error, "scorecard.indicators[1].score")], &[]);
-    assert!(message(&d, "format.amount").contains("不是有效分值"), "{}", message(&d, "format.amount"));
+    assert_v2_changes(
+        &d,
+        &[row("format.amount", Error, "scorecard.indicators[1].score")],
+        &[],
+    );
+    assert!(
+        message(&d, "format.amount").contains("不是有效分值"),
+        "{}",
+        message(&d, "format.amount")
+    );
     let mut d = seed_v2();
     d.scorecard.indicators[1].score = "9.999".into();
     assert_v2_changes(
         &d,
         &[
             row("format.precision", Warning, "scorecard.indicators[1].score"),
-            row("score.deviation_missing", Warning, "scorecard.indicators[1].deviation"),
+            row(
+                "score.deviation_missing",
+                Warning,
+                "scorecard.indicators[1].deviation",
+            ),
         ],
         &[],
     );
     let mut d = seed_v2();
     d.scorecard.budget.initial = "一百万".into();
-    assert_v2_changes(&d, &[row("format.amount", Error, "scorecard.budget.initial")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row("format.amount", Error, "scorecard.budget.initial")],
+        &[],
+    );
 }
 
 #[test]
 fn score_level_mismatch() {
     let mut d = seed_v2();
     d.scorecard.indicators[0].level2 = "社会效益指标".into();
-    assert_v2_changes(&d, &[row("score.level_mismatch", Error, "scorecard.indicators[0].level2")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row(
+            "score.level_mismatch",
+            Error,
+            "scorecard.indicators[0].level2",
+        )],
+        &[],
+    );
     assert!(message(&d, "score.level_mismatch").contains("数量指标、质量指标、时效指标、成本指标"));
     // A 一级指标 that is not one: the 二级 cannot match.
     let mut d = seed_v2();
     d.scorecard.indicators[1].level1 = "产出".into();
-    assert_v2_changes(&d, &[row("score.level_mismatch", Error, "scorecard.indicators[1].level2")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row(
+            "score.level_mismatch",
+            Error,
+            "scorecard.indicators[1].level2",
+        )],
+        &[],
+    );
     // Right, and with spaces around: silent.
     let mut d = seed_v2();
     d.scorecard.indicators[7].level2 = " 服务对象满意度指标 ".into();
@@ -887,12 +931,28 @@ fn score_level_mismatch() {
 fn score_weights_total() {
     let mut d = seed_v2();
     d.scorecard.budget.weight = "11".into();
-    assert_v2_changes(&d, &[row("score.weights_total", Error, "scorecard.indicators")], &[]);
-    assert!(message(&d, "score.weights_total").contains("101"), "{}", message(&d, "score.weights_total"));
+    assert_v2_changes(
+        &d,
+        &[row("score.weights_total", Error, "scorecard.indicators")],
+        &[],
+    );
+    assert!(
+        message(&d, "score.weights_total").contains("101"),
+        "{}",
+        message(&d, "score.weights_total")
+    );
     // An invalid weight is its own finding only.
     let mut d = seed_v2();
     d.scorecard.indicators[4].weight = "五".into();
-    assert_v2_changes(&d, &[row("format.amount", Error, "scorecard.indicators[4].weight")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row(
+            "format.amount",
+            Error,
+            "scorecard.indicators[4].weight",
+        )],
+        &[],
+    );
     // Exactly 100 in another split: silent.
     let mut d = seed_v2();
     d.scorecard.budget.weight = "5".into();
@@ -905,13 +965,25 @@ fn score_weights_total() {
 fn score_over_weight() {
     let mut d = seed_v2();
     d.scorecard.indicators[1].score = "12".into();
-    assert_v2_changes(&d, &[row("score.over_weight", Error, "scorecard.indicators[1].score")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row(
+            "score.over_weight",
+            Error,
+            "scorecard.indicators[1].score",
+        )],
+        &[],
+    );
     // Over the weight and over the computed score: one finding, the error.
     let mut d = seed_v2();
     d.scorecard.indicators[6].score = "16".into();
     assert_v2_changes(
         &d,
-        &[row("score.over_weight", Error, "scorecard.indicators[6].score")],
+        &[row(
+            "score.over_weight",
+            Error,
+            "scorecard.indicators[6].score",
+        )],
         &[above_computed_6()],
     );
 }
@@ -928,7 +1000,15 @@ fn score_above_computed() {
     // A missed target scored in full.
     let mut d = seed_v2();
     d.scorecard.indicators[0].actual = "8次".into();
-    assert_v2_changes(&d, &[row("score.above_computed", Warning, "scorecard.indicators[0].score")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row(
+            "score.above_computed",
+            Warning,
+            "scorecard.indicators[0].score",
+        )],
+        &[],
+    );
     assert!(message(&d, "score.above_computed").contains("13.33"));
     // Units that differ, or a qualitative value: a judgement, silent.
     d.scorecard.indicators[0].actual = "8件".into();
@@ -943,7 +1023,11 @@ fn score_deviation_missing() {
     d.scorecard.indicators[1].score = "8".into();
     assert_v2_changes(
         &d,
-        &[row("score.deviation_missing", Warning, "scorecard.indicators[1].deviation")],
+        &[row(
+            "score.deviation_missing",
+            Warning,
+            "scorecard.indicators[1].deviation",
+        )],
         &[],
     );
     assert!(message(&d, "score.deviation_missing").contains("扣了 2 分"));
@@ -956,13 +1040,20 @@ fn score_levels_missing() {
     let mut d = seed_v2();
     d.scorecard.indicators.remove(7);
     d.scorecard.budget.weight = "20".into();
-    assert_v2_changes(&d, &[row("score.levels_missing", Warning, "scorecard.indicators")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row("score.levels_missing", Warning, "scorecard.indicators")],
+        &[],
+    );
     assert!(message(&d, "score.levels_missing").contains("满意度指标"));
     // Every missing level in one finding.
     d.scorecard.indicators.retain(|i| i.level1 != "效益指标");
     d.scorecard.budget.weight = "50".into();
     let (added, _) = diff_from(&seed_v2(), &d);
-    assert_eq!(added, [row("score.levels_missing", Warning, "scorecard.indicators")]);
+    assert_eq!(
+        added,
+        [row("score.levels_missing", Warning, "scorecard.indicators")]
+    );
     assert!(message(&d, "score.levels_missing").contains("效益指标、满意度指标"));
 }
 
@@ -970,7 +1061,15 @@ fn score_levels_missing() {
 fn score_target_unquantified() {
     let mut d = seed_v2();
     d.scorecard.indicators[4].target = "按时发放".into();
-    assert_v2_changes(&d, &[row("score.target_unquantified", Info, "scorecard.indicators[4].target")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row(
+            "score.target_unquantified",
+            Info,
+            "scorecard.indicators[4].target",
+        )],
+        &[],
+    );
     // A benefit indicator may be qualitative.
     let mut d = seed_v2();
     d.scorecard.indicators[5].target = "社会秩序稳定".into();
@@ -983,7 +1082,11 @@ fn score_exec_split() {
     d.scorecard.budget.executed = "272.44".into();
     assert_v2_changes(&d, &[], &[]);
     d.scorecard.budget.executed = "282.44".into();
-    assert_v2_changes(&d, &[row("score.exec_split", Error, "scorecard.budget.executed")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row("score.exec_split", Error, "scorecard.budget.executed")],
+        &[],
+    );
     assert!(message(&d, "score.exec_split").contains("154.15 + 项目支出 118.29 = 272.44"));
 }
 
@@ -991,7 +1094,15 @@ fn score_exec_split() {
 fn score_exec_low() {
     let mut d = seed_v2();
     d.scorecard.budget.full_year = "400".into();
-    assert_v2_changes(&d, &[row("score.exec_low", Warning, "scorecard.budget.explanation")], &[]);
+    assert_v2_changes(
+        &d,
+        &[row(
+            "score.exec_low",
+            Warning,
+            "scorecard.budget.explanation",
+        )],
+        &[],
+    );
     assert!(message(&d, "score.exec_low").contains("68.11%"));
     d.scorecard.budget.explanation = "年底集中支付未完成。".into();
     assert_v2_changes(&d, &[], &[]);

@@ -102,8 +102,16 @@ fn signature(doc: &mut Doc, d: &Draft) {
     if unit.is_empty() && date.is_empty() {
         return;
     }
-    for (i, line) in [unit, date].into_iter().filter(|l| !l.is_empty()).enumerate() {
-        doc.raw(if i == 0 { "<p class=\"signature\">" } else { "<p class=\"signature date\">" });
+    for (i, line) in [unit, date]
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        doc.raw(if i == 0 {
+            "<p class=\"signature\">"
+        } else {
+            "<p class=\"signature date\">"
+        });
         doc.text(line);
         doc.close_p();
     }
@@ -174,7 +182,10 @@ fn scorecard(doc: &mut Doc, d: &Draft) {
     let income = [
         ("一般公共预算", stood(f.income_general)),
         ("政府性基金拨款", amount(&card.income.gov_fund)),
-        ("纳入专户管理的非税收入拨款", amount(&card.income.special_account)),
+        (
+            "纳入专户管理的非税收入拨款",
+            amount(&card.income.special_account),
+        ),
         ("其他资金", amount(&card.income.other)),
     ]
     .iter()
@@ -182,7 +193,13 @@ fn scorecard(doc: &mut Doc, d: &Draft) {
     .map(|(label, v)| format!("{label} {v}"))
     .collect::<Vec<_>>()
     .join("；");
-    row(doc, &[("th", 1, "按收入性质分"), ("td", 7, &format!("其中：{income}"))]);
+    row(
+        doc,
+        &[
+            ("th", 1, "按收入性质分"),
+            ("td", 7, &format!("其中：{income}")),
+        ],
+    );
     let gb = &d.general_budget;
     let spending = format!(
         "其中：基本支出 {}；项目支出 {}",
@@ -193,7 +210,10 @@ fn scorecard(doc: &mut Doc, d: &Draft) {
     if !is_blank(&card.budget.explanation) {
         row(
             doc,
-            &[("th", 1, "执行率未达 90% 的原因"), ("td", 7, card.budget.explanation.trim())],
+            &[
+                ("th", 1, "执行率未达 90% 的原因"),
+                ("td", 7, card.budget.explanation.trim()),
+            ],
         );
     }
     let expected = if is_blank(&card.goal.expected) {

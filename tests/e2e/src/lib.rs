@@ -500,7 +500,7 @@ impl Harness {
     }
 
     fn field_selector(path: &str) -> String {
-        format!("input[data-path=\"{path}\"], textarea[data-path=\"{path}\"]")
+        format!("input[data-path=\"{path}\"], textarea[data-path=\"{path}\"], select[data-path=\"{path}\"]")
     }
 
     /// Opens the preview (预览与打印) and waits until the report is drawn in its frame.

@@ -10,14 +10,16 @@ fn seed_findings() -> Vec<(String, String)> {
         ("link.fund_name", "performance.special_funds[2].name"),
         ("weak.none", "problems"),
         ("weak.none", "improvements"),
+        ("score.above_computed", "scorecard.indicators[6].score"),
     ]
     .map(|(r, p)| (r.to_owned(), p.to_owned()))
     .to_vec()
 }
 
-/// (a) A first visit shows the sample draft and exactly its four warnings.
+/// (a) A first visit shows the sample draft (the version 2 example) and exactly its five
+/// warnings: the report's four and the 自评表's one.
 #[tokio::test]
-async fn first_visit_shows_the_sample_and_its_four_warnings() {
+async fn first_visit_shows_the_sample_and_its_five_warnings() {
     let h = Harness::start().await;
     h.open().await;
     assert_eq!(h.value("meta.department").await, "株洲市芦淞区信访局");
@@ -32,7 +34,7 @@ async fn first_visit_shows_the_sample_and_its_four_warnings() {
     .await;
     assert_eq!(
         h.text_of("#findings-title").await,
-        "发现 0 个错误、4 个警告、0 个提示"
+        "发现 0 个错误、5 个警告、0 个提示"
     );
     // The same message is next to the field.
     assert_eq!(h.field_findings("problems").await, ["weak.none"]);
