@@ -1,12 +1,14 @@
-//! `check()` on the seed and on a large draft (1,000 project rows, 1,000 special funds), and
+//! `check()` on the seed (the version 2 example, with its 自评表), on a large draft (1,000 project
+//! rows, 1,000 special funds) and on the same with 500 indicators in its 自评表, and
 //! the other per-keystroke work of the app: figures, and the exports the download buttons make.
-//! Run with `cargo bench`; goals: seed ≤ 50 µs, large ≤ 2 ms, a 200,000-character text field
+//! Run with `cargo bench`; goals: seed ≤ 50 µs, large ≤ 2 ms (with 500 indicators too), a
+//! 200,000-character text field
 //! (a report's paragraphs pasted into it) ≤ 5 ms. The same text in two fields, and one made of
 //! every text rule's worst shapes, show how the cost grows.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use selfeval::export::render_html;
-use selfeval::sample::{large_draft, sample_draft, SAMPLE_JSON};
+use selfeval::sample::{large_draft, sample_draft, with_indicators, SAMPLE_JSON};
 use selfeval::{check, read_draft, write_draft, Figures, Path};
 use std::hint::black_box;
 
@@ -16,6 +18,13 @@ fn benches(c: &mut Criterion) {
     c.bench_function("check/seed", |b| b.iter(|| check(black_box(&seed))));
     c.bench_function("check/1000 projects + 1000 funds", |b| {
         b.iter(|| check(black_box(&large)))
+    });
+    let scored = with_indicators(large_draft(1_000, 1_000), 500);
+    c.bench_function("check/1000 projects + 1000 funds + 500 indicators", |b| {
+        b.iter(|| check(black_box(&scored)))
+    });
+    c.bench_function("figures/1000 projects + 1000 funds + 500 indicators", |b| {
+        b.iter(|| selfeval::scorecard::figures_of(black_box(&scored)))
     });
     let report = long_report_draft(200_000, &[Path::GoalsOverall]);
     c.bench_function(

@@ -22,6 +22,8 @@ pub fn draft_on_screen() -> Draft {
             (input.get_attribute("data-path"), input.value())
         } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
             (area.get_attribute("data-path"), area.value())
+        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            (select.get_attribute("data-path"), select.value())
         } else {
             continue;
         };

@@ -12,7 +12,7 @@ use crate::draft_file::read_draft;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-fn the_core_checks_the_seed_in_wasm_as_natively() {
+fn the_core_checks_the_sample_in_wasm_as_natively() {
     let findings = crate::check(&crate::sample::sample_draft());
     let rules: Vec<(&str, String)> = findings
         .iter()
@@ -31,8 +31,14 @@ fn the_core_checks_the_seed_in_wasm_as_natively() {
             ),
             ("weak.none", "problems".to_owned()),
             ("weak.none", "improvements".to_owned()),
+            (
+                "score.above_computed",
+                "scorecard.indicators[6].score".to_owned()
+            ),
         ]
     );
+    let score = crate::scorecard::ScoreFigures::of(&crate::sample::sample_draft());
+    assert_eq!(score.summary(), "总分 99.95　自评等级 优");
 }
 
 /// After a panic the page shows a banner whose link downloads the fields on screen as a draft.
@@ -47,7 +53,8 @@ async fn the_crash_banner_offers_what_is_on_screen() {
         "<input data-path=\"meta.department\" value=\"甲局\">\
          <textarea data-path=\"problems\">预算编制不够细。</textarea>\
          <input data-path=\"general_budget.projects[1].amount\" value=\"3万元\">\
-         <input data-path=\"not.a.path\" value=\"x\">",
+         <input data-path=\"not.a.path\" value=\"x\">\
+         <select data-path=\"scorecard.indicators[0].level1\"><option value=\"效益指标\" selected>效益指标</option></select>",
     );
     rescue::show_recovery_banner();
 
@@ -79,4 +86,5 @@ async fn the_crash_banner_offers_what_is_on_screen() {
     assert_eq!(draft.problems, "预算编制不够细。");
     assert_eq!(draft.general_budget.projects.len(), 2);
     assert_eq!(draft.general_budget.projects[1].amount, "3万元");
+    assert_eq!(draft.scorecard.indicators[0].level1, "效益指标");
 }
