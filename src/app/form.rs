@@ -108,6 +108,10 @@ const FORM: &[(Section, &[Item])] = &[
                 "报告标题中的小标题使用简称，如“区信访局”",
             )),
             Item::Field(hinted(Path::Year, "四位年份，如 2024")),
+            Item::Field(optional(
+                Path::Date,
+                "报告末尾落款的日期，如“2025年3月15日”；不填时只落单位名称",
+            )),
         ],
     ),
     (

@@ -1,11 +1,11 @@
 //! 生成下一年度草稿: next year's draft from this year's. The texts stay (most of a report's
 //! wording carries over), every amount and count is emptied (they are next year's to fill in),
-//! and the year moves on by one. Of the 自评表, the plan stays (indicators, targets, weights)
-//! and the year's results go (实际完成情况, actual values, scores, deviations, the explanation).
+//! and the year moves on by one. Of the 自评表 (REPORT.md §8: "the scorecard's values are
+//! emptied") only what is measured stays: each indicator row's 一级, 二级 and 三级指标.
 
 use crate::amount::parse_year;
 use crate::model::Draft;
-use crate::outline::{IndicatorField, Kind, Path};
+use crate::outline::{IndicatorField, Kind, Path, Section};
 
 /// Next year's draft: `draft` with every amount and count blank and the year plus one. A year
 /// that does not read as one stays as typed (the checker says what is wrong with it); rows,
@@ -22,19 +22,18 @@ pub fn next_year(draft: &Draft) -> Draft {
     next
 }
 
-/// A value that belongs to the year reported on: every amount and count, and the 自评表's
-/// results.
+/// A value that belongs to the year reported on: every amount and count, and every value of the
+/// 自评表 but the indicators' names and levels.
 fn is_this_years(path: Path) -> bool {
-    matches!(path.kind(), Kind::Amount | Kind::SignedAmount | Kind::Count)
-        || matches!(
-            path,
-            Path::GoalActual
-                | Path::ScoreExplanation
-                | Path::Indicator(
-                    _,
-                    IndicatorField::Actual | IndicatorField::Score | IndicatorField::Deviation
-                )
+    let kept_in_table = matches!(
+        path,
+        Path::Indicator(
+            _,
+            IndicatorField::Level1 | IndicatorField::Level2 | IndicatorField::Name
         )
+    );
+    matches!(path.kind(), Kind::Amount | Kind::SignedAmount | Kind::Count)
+        || (path.section() == Section::Scorecard && !kept_in_table)
 }
 
 #[cfg(test)]
@@ -71,15 +70,20 @@ mod tests {
         assert_eq!(next.field(Path::Fund(1, FundField::Adjustment)), Some(""));
         assert_eq!(next.basic.staff.total, "");
         assert_eq!(next.basic.staff.as_of, seed.basic.staff.as_of);
-        // The 自评表's plan stays, its results go.
+        // Of the 自评表, what is measured stays; its values go.
         let (row, was) = (&next.scorecard.indicators[6], &seed.scorecard.indicators[6]);
         assert_eq!(
-            (&row.name, &row.target, &row.weight),
-            (&was.name, &was.target, &was.weight)
+            (&row.level1, &row.level2, &row.name),
+            (&was.level1, &was.level2, &was.name)
         );
-        assert_eq!((row.actual.as_str(), row.score.as_str()), ("", ""));
-        assert_eq!(next.scorecard.budget.weight, "10");
+        let values = [&row.target, &row.actual, &row.weight, &row.score];
+        assert!(values.iter().all(|v| v.is_empty()), "{values:?}");
+        assert_eq!(next.scorecard.budget.weight, "");
         assert_eq!(next.scorecard.goal.actual, "");
+        assert_eq!(
+            next.scorecard.indicators.len(),
+            seed.scorecard.indicators.len()
+        );
         assert!(!seed.scorecard.goal.actual.is_empty());
     }
 

@@ -9,7 +9,11 @@
 use std::io::Write;
 
 /// Bytes, brotli -q 11, of index.html, the JS, the wasm, the CSS and the service worker.
-const FIRST_LOAD_BUDGET: usize = 246_000;
+///
+/// Raised once, from 246,000, by issue 9 (the 自评表: its form section, selects and computed
+/// lines, the nine rules, the figures, the table in the HTML export and the larger version 2
+/// sample): 243,638 → 265,118 bytes measured on the build that added it.
+const FIRST_LOAD_BUDGET: usize = 266_000;
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();

@@ -1,6 +1,6 @@
 //! The README's pictures of the app, taken in headless Chromium from the release build in
-//! `dist/` (or `E2E_DIST`): the sample draft with its findings, and the first page of the report
-//! it exports. `scripts/screenshots` builds the app and runs this; rerun it when the UI changes.
+//! `dist/` (or `E2E_DIST`): the sample draft with its findings, its 自评表, and the first page of
+//! the report it exports and the table's page. `scripts/screenshots` builds the app and runs this; rerun it when the UI changes.
 
 use std::path::PathBuf;
 
@@ -18,6 +18,16 @@ async fn main() {
     h.frames(3).await;
     save(&h, out.join("app.png")).await;
 
+    // The 自评表, at the indicator whose typed score is above its figures'. Rows off screen are
+    // laid out when scrolled to (content-visibility), so the scroll is repeated until it holds.
+    for _ in 0..4 {
+        h.js("document.querySelector('.rows[data-path=\"scorecard.indicators\"] fieldset[data-row=\"6\"]')\
+              .scrollIntoView(); window.scrollBy(0, -70);")
+            .await;
+        h.frames(3).await;
+    }
+    save(&h, out.join("scorecard.png")).await;
+
     // The exported report, as the browser shows the downloaded file.
     let sample = selfeval::sample::sample_draft();
     h.site.add_page(
@@ -29,6 +39,10 @@ async fn main() {
         .expect("the report");
     h.frames(3).await;
     save(&h, out.join("report.png")).await;
+    h.js("document.querySelector('.scorecard').scrollIntoView();")
+        .await;
+    h.frames(3).await;
+    save(&h, out.join("report-scorecard.png")).await;
     h.close().await;
 }
 
