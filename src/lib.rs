@@ -12,7 +12,7 @@ pub mod core;
 pub(crate) use self::core::values;
 pub use self::core::{
     amount, backup, checks, draft_file, export, figures, finding, model, outline, rollover, sample,
-    scorecard, shown, stored, text,
+    reader, scorecard, shown, stored, text,
 };
 
 #[cfg(target_arch = "wasm32")]

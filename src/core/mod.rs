@@ -20,6 +20,7 @@ pub mod finding;
 pub mod model;
 pub mod outline;
 pub mod rollover;
+pub mod reader;
 pub mod sample;
 pub mod scorecard;
 pub mod shown;

@@ -27,8 +27,8 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
     h.site.stop();
     h.reload().await;
     assert_eq!(h.value("meta.department").await, "株洲市芦淞区信访局");
-    h.eventually("the seed's findings", || async {
-        h.findings().await.len() == 4
+    h.eventually("the sample's five findings", || async {
+        h.findings().await.len() == 5
     })
     .await;
 
@@ -155,8 +155,8 @@ async fn the_single_file_works_from_a_file_url() {
     let url = format!("file://{}", copy.display());
     h.open_url(&url).await;
     assert_eq!(h.value("meta.department").await, "株洲市芦淞区信访局");
-    h.eventually("the seed's findings", || async {
-        h.findings().await.len() == 4
+    h.eventually("the sample's five findings", || async {
+        h.findings().await.len() == 5
     })
     .await;
     assert_eq!(

@@ -1,0 +1,165 @@
+//! Reading a report's text (REPORT.md §8): the text of a draft's HTML export, as a browser copies
+//! it, reads back into the same draft (the 自评表 aside) for generated drafts of every field kind,
+//! with rows in every list and names with quotes and brackets; and no text makes it panic.
+#![cfg(not(target_arch = "wasm32"))] // native: proptest
+
+use proptest::prelude::*;
+use selfeval::export::render_html;
+use selfeval::model::{PerformancePoint, ProjectRow, SpecialFund};
+use selfeval::reader::read_report;
+use selfeval::Draft;
+
+/// The text of an HTML export as a browser copies it: one line per heading, paragraph and row.
+fn copied_text(html: &str) -> String {
+    let body = html.split("<body>").nth(1).unwrap_or(html);
+    let mut body = body.to_owned();
+    for end in ["</h1>", "</h2>", "</h3>", "</h4>", "</p>", "</tr>"] {
+        body = body.replace(end, "\n");
+    }
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Words of a name: Han characters, with quotation marks and brackets.
+fn name() -> impl Strategy<Value = String> {
+    "[信访局财政教育卫生“”（）《》\"A-Z]{1,6}[局办所室金费项目中心]"
+}
+
+/// One paragraph of text ending as a sentence does.
+fn paragraph() -> impl Strategy<Value = String> {
+    "[信访工作落实会议精神完成任务提升水平][信访工作落实会议精神完成任务提升水平“”（）、，；：0-9%]{0,30}[。！？]"
+}
+
+/// A text of one to three paragraphs.
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(paragraph(), 1..=3).prop_map(|p| p.join("\n"))
+}
+
+fn amount() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[1-9][0-9]{0,4}",
+        "[1-9][0-9]{0,3}\\.[0-9]{1,2}",
+        Just("0".to_owned()),
+    ]
+}
+
+fn count() -> impl Strategy<Value = String> {
+    "[1-9][0-9]{0,2}"
+}
+
+prop_compose! {
+    fn project()(name in name(), amount in amount()) -> ProjectRow {
+        ProjectRow { name, amount, ..ProjectRow::default() }
+    }
+}
+
+prop_compose! {
+    fn point()(title in "[高站位落实上级会议精神完成任务]{2,12}", text in text()) -> PerformancePoint {
+        PerformancePoint { title, text, ..PerformancePoint::default() }
+    }
+}
+
+prop_compose! {
+    fn fund()(
+        name in name(),
+        initial in amount(),
+        adjustment in amount(),
+        down in any::<bool>(),
+        actual in amount(),
+        carryover in amount(),
+        effect in text(),
+    ) -> SpecialFund {
+        let adjustment = if down && adjustment != "0" { format!("-{adjustment}") } else { adjustment };
+        SpecialFund { name, initial_budget: initial, adjustment, actual, carryover, effect, ..SpecialFund::default() }
+    }
+}
+
+prop_compose! {
+    fn draft()(
+        unit in "[株洲市芦淞区信访局财政教育]{2,8}局",
+        short in prop_oneof![Just(String::new()), "[区信访教育]{2,4}局"],
+        year in 2000u16..=2100,
+        date in prop_oneof![Just(String::new()), Just("2025年3月15日".to_owned())],
+        functions in prop::collection::vec(text(), 1..=4),
+        organization in text(),
+        staff in (count(), count(), count(), prop_oneof![Just(String::new()), Just("2024年12月底".to_owned())]),
+        goals in (text(), prop_oneof![Just(String::new()), text()], prop_oneof![Just(String::new()), text()]),
+        budget in (amount(), prop_oneof![Just(String::new()), amount()], amount(), amount()),
+        expenses in (amount(), amount(), amount(), amount()),
+        projects in prop::collection::vec(project(), 0..=4),
+        texts in prop::collection::vec(prop_oneof![Just("无".to_owned()), text()], 7),
+        points in prop::collection::vec(point(), 1..=4),
+        stated in prop_oneof![Just(String::new()), count()],
+        funds in prop::collection::vec(fund(), 0..=3),
+    ) -> Draft {
+        let mut d = Draft::default();
+        d.meta.department = unit;
+        d.meta.short_name = short;
+        d.meta.year = year.to_string();
+        d.meta.date = date;
+        d.basic.functions = functions;
+        d.basic.organization = organization;
+        (d.basic.staff.total, d.basic.staff.active, d.basic.staff.retired, d.basic.staff.as_of) = staff;
+        (d.goals.overall, d.goals.special_funds, d.goals.other_projects) = goals;
+        let gb = &mut d.general_budget;
+        (gb.annual_budget, gb.full_year_budget, gb.appropriation_income, gb.appropriation_expense) = budget;
+        (gb.project_expense, gb.basic_expense, gb.personnel_expense, gb.public_expense) = expenses;
+        gb.projects = projects;
+        let [a, b, c, e, f, g, h] = <[String; 7]>::try_from(texts).unwrap_or_default();
+        d.gov_fund_budget.text = a;
+        d.state_capital_budget.text = b;
+        d.social_insurance_budget.text = c;
+        d.problems = e;
+        d.improvements = f;
+        d.result_use = g;
+        d.other = h;
+        d.performance.overall = points;
+        d.performance.special_funds_stated_count = stated;
+        d.performance.special_funds = funds;
+        d
+    }
+}
+
+fn cases() -> u32 {
+    std::env::var("SELFEVAL_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(500)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn the_export_of_a_filled_draft_reads_back_into_it(draft in draft()) {
+        let text = copied_text(&render_html(&draft));
+        let reading = read_report(&text);
+        prop_assert_eq!(&reading.unplaced, &vec![], "text:\n{}", text);
+        for path in draft.fields() {
+            prop_assert_eq!(reading.draft.field(path), draft.field(path), "{}\n{}", path, text);
+        }
+        prop_assert_eq!(reading.draft, draft);
+    }
+
+    #[test]
+    fn reading_any_text_never_panics(s in "\\PC*(\n\\PC*){0,8}") {
+        let reading = read_report(&s);
+        // Whatever is not placed is listed as it was.
+        for u in &reading.unplaced {
+            prop_assert!(s.contains(u.text.as_str()));
+        }
+    }
+}
