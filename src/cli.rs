@@ -3,10 +3,13 @@
 //! ```text
 //! selfeval check [--format text|json] FILE...
 //! selfeval export --html|--json FILE [-o OUT]
+//! selfeval import FILE [-o OUT]
 //! ```
 //!
 //! Exit status: 0 when no file has an error finding, 1 when any does, 2 when a file cannot be
-//! read or is not a draft, or the command line is wrong.
+//! read or is not a draft, or the command line is wrong. `import` (REPORT.md §8): 0 when all of
+//! the report's text was placed, 1 when some was not (listed on standard error), 2 when the file
+//! cannot be read.
 
 use std::ffi::OsString;
 use std::io::{self, BufWriter, Read, Write};
@@ -30,9 +33,13 @@ const USAGE: &str = "\
       文件: 级别 规则 路径: 说明（备份中的草稿写作 文件#草稿名）
   selfeval export --html|--json 文件 [-o 输出文件]
       导出报告（HTML）或草稿文件（JSON）；不给 -o 时写到标准输出
+  selfeval import 文件 [-o 输出文件]
+      读取往年报告的文字（.txt 或 .docx），生成草稿文件（JSON）；不给 -o 时写到标准输出，
+      未识别的内容列在标准错误上
   文件写作 - 表示标准输入。
 
 退出状态：0 没有错误；1 有文件存在错误级别的发现；2 有文件无法读取或不是草稿，或命令行有误。
+import 的退出状态：0 全部内容已识别；1 有未识别的内容；2 文件无法读取。
 ";
 
 /// Exit statuses.
@@ -63,6 +70,10 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         },
         Some("export") => match ExportArgs::parse(args) {
             Ok(a) => export(&a, out, err),
+            Err(e) => usage_error(err, &e),
+        },
+        Some("import") => match ImportArgs::parse(args) {
+            Ok(a) => import(&a, out, err),
             Err(e) => usage_error(err, &e),
         },
         Some("-h" | "--help" | "help") => {
@@ -161,6 +172,81 @@ impl ExportArgs {
             file: file.ok_or("export 需要一个草稿文件")?,
             output,
         })
+    }
+}
+
+struct ImportArgs {
+    file: PathBuf,
+    output: Option<PathBuf>,
+}
+
+impl ImportArgs {
+    fn parse<'a>(mut args: impl Iterator<Item = &'a OsString>) -> Result<Self, String> {
+        let (mut file, mut output) = (None, None);
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("-o" | "--output") => {
+                    output = Some(PathBuf::from(args.next().ok_or("-o 后面要写输出文件")?))
+                }
+                Some(a) if a.starts_with('-') && a != "-" => return Err(format!("未知选项“{a}”")),
+                _ if file.is_some() => return Err("import 一次只读一个文件".to_owned()),
+                _ => file = Some(PathBuf::from(arg)),
+            }
+        }
+        Ok(ImportArgs {
+            file: file.ok_or("import 需要一个报告文件（.txt 或 .docx）")?,
+            output,
+        })
+    }
+}
+
+/// Reads a report's text into a draft (REPORT.md §8).
+fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let name = args.file.display();
+    let text = read_bytes(&args.file, crate::report_file::MAX_REPORT_BYTES)
+        .and_then(|bytes| crate::report_file::report_text(&bytes).map_err(|e| e.to_string()));
+    let text = match text {
+        Ok(text) => text,
+        Err(reason) => {
+            let _ = writeln!(err, "selfeval: {name}: {reason}");
+            return FAILED;
+        }
+    };
+    let reading = crate::reader::read_report(&text);
+    let json = match render_json(&reading.draft) {
+        Ok(json) => json,
+        Err(e) => {
+            let _ = writeln!(err, "selfeval: {name}：{e}");
+            return FAILED;
+        }
+    };
+    if let Err(reason) = write_output(args.output.as_deref(), &json, out) {
+        let _ = writeln!(err, "selfeval: {reason}");
+        return FAILED;
+    }
+    for u in &reading.unplaced {
+        let _ = writeln!(err, "{name}: 未识别的内容 {}：{}", u.place(), u.text);
+    }
+    if reading.unplaced.is_empty() {
+        OK
+    } else {
+        let _ = writeln!(
+            err,
+            "selfeval: {name}: 有 {} 段内容未能识别，请在草稿中手工填入",
+            reading.unplaced.len()
+        );
+        FOUND_ERRORS
+    }
+}
+
+/// Writes a command's output to `-o`'s file, or to standard output.
+fn write_output(path: Option<&FsPath>, text: &str, out: &mut dyn Write) -> Result<(), String> {
+    match path {
+        Some(path) if path.as_os_str() != "-" => std::fs::write(path, text.as_bytes())
+            .map_err(|e| format!("无法写入 {}：{}", path.display(), io_reason(&e))),
+        _ => out
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("无法写到标准输出：{e}")),
     }
 }
 
@@ -310,14 +396,7 @@ fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             }
         },
     };
-    let written = match &args.output {
-        Some(path) if path.as_os_str() != "-" => std::fs::write(path, text.as_bytes())
-            .map_err(|e| format!("无法写入 {}：{}", path.display(), io_reason(&e))),
-        _ => out
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("无法写到标准输出：{e}")),
-    };
-    match written {
+    match write_output(args.output.as_deref(), &text, out) {
         Ok(()) => OK,
         Err(reason) => {
             let _ = writeln!(err, "selfeval: {reason}");

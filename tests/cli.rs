@@ -293,3 +293,94 @@ fn check_reads_every_draft_of_a_backup() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("从备份恢复"), "{}", stderr(&o));
 }
+
+/// REPORT.md §8: `selfeval import FILE [-o OUT]` — the seed document (as .txt, from standard
+/// input, and as a .docx) gives the seed example and exit 0; a paragraph it cannot place is
+/// listed on standard error with exit 1; a .doc or a missing file exits 2.
+#[test]
+fn import_reads_a_report_into_a_draft_and_lists_what_it_cannot_place() {
+    let dir = scratch("import");
+    let seed_text = include_str!("data/seed-2024.txt");
+    let txt = write(&dir, "报告.txt", seed_text);
+    let out = dir.join("草稿.json");
+    let o = selfeval(&["import", &txt, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    let mut expected = selfeval::read_draft(SEED_V1_JSON).unwrap();
+    expected.meta.extra.clear();
+    let draft = selfeval::read_draft(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(draft, expected);
+
+    // Standard input, and one paragraph nobody expects.
+    let damaged = seed_text.replacen(
+        "二、一般公共预算支出情况\n",
+        "二、一般公共预算支出情况\n（此页无正文）\n",
+        1,
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_selfeval"))
+        .args(["import", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(damaged.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("未识别的内容 第 24 行（二、一般公共预算支出情况）：（此页无正文）"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(selfeval::read_draft(&stdout(&o)).unwrap(), expected);
+
+    // A .docx made of the seed's paragraphs.
+    let docx = dir.join("报告.docx");
+    std::fs::write(&docx, docx_of(seed_text)).unwrap();
+    let o = selfeval(&["import", docx.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(selfeval::read_draft(&stdout(&o)).unwrap(), expected);
+
+    // What cannot be read at all.
+    let doc = dir.join("旧报告.doc");
+    std::fs::write(&doc, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).unwrap();
+    let o = selfeval(&["import", doc.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("另存为"), "{}", stderr(&o));
+    let o = selfeval(&["import", dir.join("没有.txt").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("文件不存在"), "{}", stderr(&o));
+    let o = selfeval(&["import"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// A .docx of these lines, one paragraph each, made with the zip crate as Word lays one out
+/// (an independent writer of the package, not the reader's code).
+fn docx_of(text: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let body: String = text
+        .lines()
+        .map(|p| {
+            let p = p.replace('&', "&amp;").replace('<', "&lt;");
+            format!("<w:p><w:r><w:rPr><w:rFonts w:ascii=\"FangSong\"/></w:rPr><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>")
+        })
+        .collect();
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(b"<?xml version=\"1.0\"?><Types/>").unwrap();
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(document.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    out.into_inner()
+}

@@ -163,3 +163,38 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// A .docx damaged anywhere (bytes changed, cut short): read or refused, never a panic.
+    #[test]
+    fn a_damaged_docx_never_panics(at in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<prop::sample::Index>()) {
+        let docx = docx_of_seed();
+        let mut changed = docx.clone();
+        let i = at.index(changed.len());
+        changed[i] = byte;
+        let _ = selfeval::report_file::report_text(&changed).map(|t| read_report(&t));
+        let end = cut.index(docx.len());
+        let _ = selfeval::report_file::report_text(&docx[..end]).map(|t| read_report(&t));
+    }
+}
+
+fn docx_of_seed() -> Vec<u8> {
+    use std::io::Write as _;
+    static DOCX: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    DOCX.get_or_init(|| {
+        let body: String = include_str!("data/seed-2024.txt")
+            .lines()
+            .map(|p| format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", p.replace('&', "&amp;").replace('<', "&lt;")))
+            .collect();
+        let document = format!("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>");
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(document.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        out.into_inner()
+    })
+    .clone()
+}

@@ -19,8 +19,10 @@ pub mod figures;
 pub mod finding;
 pub mod model;
 pub mod outline;
-pub mod rollover;
 pub mod reader;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod report_file;
+pub mod rollover;
 pub mod sample;
 pub mod scorecard;
 pub mod shown;

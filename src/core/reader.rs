@@ -472,7 +472,9 @@ impl Reader {
                         year.clone_into(&mut self.draft().meta.year);
                     }
                 }
-                count.trim().clone_into(&mut self.draft().performance.special_funds_stated_count);
+                count
+                    .trim()
+                    .clone_into(&mut self.draft().performance.special_funds_stated_count);
             }
             self.open = Open::None;
             return true;
@@ -486,7 +488,11 @@ impl Reader {
                 let initial = figures.split('，').next().map(wan).unwrap_or_default();
                 let adjustment = if figures.contains("调减") {
                     let a = amount_after(figures, "调减");
-                    if a.is_empty() { a } else { format!("-{a}") }
+                    if a.is_empty() {
+                        a
+                    } else {
+                        format!("-{a}")
+                    }
                 } else {
                     amount_after(figures, "调增")
                 };
@@ -537,7 +543,10 @@ fn clean(raw: &str) -> &str {
 /// full-width, for matching the report's wording; a text field takes the line as it was.
 fn punctuation_folded(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
-    let digit = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(char::is_ascii_digit);
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
     chars
         .iter()
         .enumerate()
@@ -578,7 +587,10 @@ fn section_heading<'a>(key: &str, line: &'a str) -> Option<(Section, &'a str)> {
         (Section::Performance, &["资金使用", "绩效情况"]),
         (Section::Problems, &["存在的问题", "存在问题"]),
         (Section::Improvements, &["改进措施"]),
-        (Section::ResultUse, &["结果拟应用", "结果应用", "应用和公开"]),
+        (
+            Section::ResultUse,
+            &["结果拟应用", "结果应用", "应用和公开"],
+        ),
         (Section::Other, &["其他需要说明", "其他说明"]),
     ];
     let (section, _) = words
@@ -630,7 +642,10 @@ fn numbered_str(key: &str) -> Option<&str> {
     let rest = rest
         .strip_prefix('、')
         .or_else(|| rest.strip_prefix('．'))
-        .or_else(|| rest.strip_prefix('.').filter(|r| !r.starts_with(|c: char| c.is_ascii_digit())))?;
+        .or_else(|| {
+            rest.strip_prefix('.')
+                .filter(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
+        })?;
     Some(rest.trim_start())
 }
 
@@ -705,7 +720,11 @@ fn name_and_amount(item: &str) -> (&str, String) {
     let Some(body) = item.strip_suffix("万元") else {
         return (item.trim(), String::new());
     };
-    let is_number = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '－' | '．' | '，') || ('０'..='９').contains(&c);
+    let is_number = |c: char| {
+        c.is_ascii_digit()
+            || matches!(c, '.' | ',' | '-' | '－' | '．' | '，')
+            || ('０'..='９').contains(&c)
+    };
     let start = body
         .char_indices()
         .rev()
@@ -732,8 +751,10 @@ fn year_in(text: &str) -> Option<&str> {
     (0..bytes.len().saturating_sub(3)).find_map(|i| {
         let candidate = text.get(i..i + 4)?;
         let before_ok = i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
-        (before_ok && candidate.bytes().all(|b| b.is_ascii_digit()) && text.get(i + 4..)?.starts_with('年'))
-            .then_some(candidate)
+        (before_ok
+            && candidate.bytes().all(|b| b.is_ascii_digit())
+            && text.get(i + 4..)?.starts_with('年'))
+        .then_some(candidate)
     })
 }
 
@@ -751,7 +772,8 @@ fn is_date(line: &str) -> bool {
     let numeral = |s: &str| {
         !s.is_empty()
             && s.chars().count() <= 4
-            && s.chars().all(|c| crate::text::is_numeral(c) || c == '〇' || c == '零')
+            && s.chars()
+                .all(|c| crate::text::is_numeral(c) || c == '〇' || c == '零')
     };
     numeral(year) && numeral(month) && numeral(day)
 }
@@ -818,7 +840,14 @@ mod tests {
         assert_eq!(reading.draft, expected);
         // The table's lines are listed, none of the report's.
         assert!(!reading.unplaced.is_empty());
-        assert!(reading.unplaced.iter().all(|u| u.under.starts_with("附件：")), "{:?}", reading.unplaced);
+        assert!(
+            reading
+                .unplaced
+                .iter()
+                .all(|u| u.under.starts_with("附件：")),
+            "{:?}",
+            reading.unplaced
+        );
         // A 落款日期 comes back too.
         let mut dated = expected.clone();
         dated.meta.date = "2025年3月15日".into();
@@ -852,7 +881,9 @@ mod tests {
         let mut text = String::from("株洲市芦淞区信访局2024年度部门整体支出绩效自评报告\n\n");
         let mut lines: Vec<String> = SEED_DOCUMENT.lines().map(str::to_owned).collect();
         // Swap 三 and 四 (two lines each).
-        let at = |lines: &[String], start: &str| lines.iter().position(|l| l.starts_with(start)).unwrap();
+        let at = |lines: &[String], start: &str| {
+            lines.iter().position(|l| l.starts_with(start)).unwrap()
+        };
         let three = at(&lines, "三、");
         let four = at(&lines, "四、");
         lines.swap(three, four);
@@ -872,15 +903,24 @@ mod tests {
             text.push_str("\n\n \t\n");
         }
         // 七's heading run into its text.
-        let text = text.replace("七、存在的问题及原因分析：\n\n \t\n无。", "七、存在的问题及原因分析：无。");
+        let text = text.replace(
+            "七、存在的问题及原因分析：\n\n \t\n无。",
+            "七、存在的问题及原因分析：无。",
+        );
         let reading = read_report(&text);
         let d = &reading.draft;
         assert_eq!(d.meta.department, seed.meta.department);
         assert_eq!(d.meta.year, "2024");
         assert_eq!(d.general_budget.annual_budget, "１５５．５４");
         assert_eq!(
-            crate::amount::parse_amount(&d.general_budget.annual_budget).ok().flatten().map(|a| a.value()),
-            crate::amount::parse_amount("155.54").ok().flatten().map(|a| a.value())
+            crate::amount::parse_amount(&d.general_budget.annual_budget)
+                .ok()
+                .flatten()
+                .map(|a| a.value()),
+            crate::amount::parse_amount("155.54")
+                .ok()
+                .flatten()
+                .map(|a| a.value())
         );
         assert_eq!(d.basic.functions.len(), 9);
         assert_eq!(d.gov_fund_budget.text, "无");
@@ -898,7 +938,13 @@ mod tests {
         // The paragraph nobody expects is listed, with where it stood.
         assert_eq!(reading.unplaced.len(), 1, "{:?}", reading.unplaced);
         assert_eq!(reading.unplaced[0].text, "(此页无正文)");
-        assert!(reading.unplaced[0].place().contains("二、一般公共预算支出情况"), "{}", reading.unplaced[0].place());
+        assert!(
+            reading.unplaced[0]
+                .place()
+                .contains("二、一般公共预算支出情况"),
+            "{}",
+            reading.unplaced[0].place()
+        );
         // Everything else is as the seed has it.
         let mut same = d.clone();
         same.general_budget.annual_budget = seed.general_budget.annual_budget.clone();
@@ -908,16 +954,34 @@ mod tests {
         expected.meta.extra.clear();
         // Brackets typed half-width in the texts stay as typed.
         for path in expected.fields() {
-            let (a, b) = (same.field(path).unwrap_or_default(), expected.field(path).unwrap_or_default());
+            let (a, b) = (
+                same.field(path).unwrap_or_default(),
+                expected.field(path).unwrap_or_default(),
+            );
             assert_eq!(a.replace('(', "（").replace(')', "）"), b, "{path}");
         }
     }
 
     #[test]
     fn odd_input_is_listed_never_lost_and_never_panics() {
-        for text in ["", "\n\n", "随便一段话", "一、", "（", "1、", "一是", "十一、其他", "二、一般公共预算支出情况\n1、", "六、资金使用及绩效情况\n（二）专项资金\n一是，年初预算资金"] {
+        for text in [
+            "",
+            "\n\n",
+            "随便一段话",
+            "一、",
+            "（",
+            "1、",
+            "一是",
+            "十一、其他",
+            "二、一般公共预算支出情况\n1、",
+            "六、资金使用及绩效情况\n（二）专项资金\n一是，年初预算资金",
+        ] {
             let reading = read_report(text);
-            let kept: usize = reading.unplaced.iter().map(|u| u.text.chars().count()).sum();
+            let kept: usize = reading
+                .unplaced
+                .iter()
+                .map(|u| u.text.chars().count())
+                .sum();
             let _ = kept;
         }
         let reading = read_report("前言一段\n一、基本情况\n不知所云");
