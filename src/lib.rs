@@ -9,12 +9,10 @@
 
 pub mod core;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub use self::core::report_file;
 pub(crate) use self::core::values;
 pub use self::core::{
-    amount, backup, checks, draft_file, export, figures, finding, model, outline, reader, rollover,
-    sample, scorecard, shown, stored, text,
+    amount, backup, checks, draft_file, export, figures, finding, model, outline, reader,
+    report_file, rollover, sample, scorecard, shown, stored, text,
 };
 
 #[cfg(target_arch = "wasm32")]

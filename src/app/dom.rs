@@ -243,3 +243,22 @@ pub fn js_error_name(e: &JsValue) -> String {
         .and_then(|n| n.as_string())
         .unwrap_or_default()
 }
+
+/// Puts text on the clipboard (`navigator.clipboard.writeText`); false when the browser offers
+/// no clipboard to the page.
+pub fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&window, &"navigator".into())
+        .and_then(|navigator| js_sys::Reflect::get(&navigator, &"clipboard".into()))
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    write.is_some_and(|f| f.call1(&clipboard, &text.into()).is_ok())
+}

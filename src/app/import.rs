@@ -105,7 +105,7 @@ pub fn import_files(state: AppState, files: &web_sys::FileList) {
 
 /// Reads a chosen file's bytes and hands them, or why they could not be read, to `then`; a
 /// file over `limit` is refused (`too_large`) before a byte of it is read.
-fn read_file(
+pub(super) fn read_file(
     state: AppState,
     file: web_sys::File,
     limit: usize,

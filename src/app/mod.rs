@@ -8,6 +8,7 @@ mod findings;
 mod form;
 mod import;
 mod preview;
+mod report_import;
 mod rescue;
 mod rows;
 mod scorecard;
@@ -41,6 +42,7 @@ fn App() -> impl IntoView {
     provide_context(state);
     let preview_open = RwSignal::new(false);
     provide_context(PreviewOpen(preview_open));
+    provide_context(report_import::ReportImportOpen(RwSignal::new(false)));
     let dragging = RwSignal::new(false);
     import::listen_for_drops(state, dragging);
     listen_for_leaving(state);
@@ -59,6 +61,7 @@ fn App() -> impl IntoView {
         <ConfirmBar />
         <ConflictBar />
         <NoticeBar />
+        <report_import::ReportImport />
         // The rail holds the navigation and the figures: on a wide screen they are the left and
         // right columns; narrower (1024 px), one sticky column on the left, so both stay reachable.
         <div class="layout">
@@ -74,6 +77,7 @@ fn App() -> impl IntoView {
                 </Show>
                 // The form stays mounted while the preview shows: a large draft is not redrawn.
                 <div class="editor" hidden=move || preview_open.get()>
+                    <report_import::UnplacedPanel />
                     <FindingsSummary />
                     <ReportForm />
                 </div>

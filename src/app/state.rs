@@ -18,6 +18,7 @@ use crate::figures::Figures;
 use crate::finding::{changed_paths, on_path, Finding, Tally};
 use crate::model::Draft;
 use crate::outline::{List, Path};
+use crate::reader::Unplaced;
 use crate::sample::sample_draft;
 use crate::scorecard::ScoreFigures;
 use crate::shown::{Attention, Shown};
@@ -110,6 +111,9 @@ pub struct AppState {
     pub pending: RwSignal<Option<Pending>>,
     /// The last removed row, until the next change.
     pub removed: RwSignal<Option<Removed>>,
+    /// What reading last year's report could not place, for the draft it made (until another
+    /// draft is opened, or each piece is dismissed).
+    pub unplaced: RwSignal<Vec<Unplaced>>,
     /// Set when another tab changed or deleted the open draft under this one.
     pub conflict: RwSignal<Option<Conflict>>,
     /// When the open draft's edits stopped being in a downloaded file (as stored; `None` when
@@ -189,6 +193,7 @@ impl AppState {
             notice: RwSignal::new(None),
             pending: RwSignal::new(None),
             removed: RwSignal::new(None),
+            unplaced: RwSignal::new(Vec::new()),
             conflict: RwSignal::new(None),
             unexported_since: RwSignal::new(None),
             reminder_dismissed: RwSignal::new(false),
@@ -317,6 +322,9 @@ impl AppState {
     /// Puts a stored draft (revision `rev`) on screen as the open one.
     fn load(&self, id: &str, draft: Draft, rev: u64) {
         self.removed.set(None);
+        if self.unplaced.with_untracked(|u| !u.is_empty()) {
+            self.unplaced.set(Vec::new());
+        }
         self.conflict.set(None);
         self.attention.set(Attention::default());
         self.draft.set(draft);
@@ -874,6 +882,35 @@ impl AppState {
             false,
             format!("已生成“{name}”：文字保留，金额和人数已清空，请填写新一年度的数字。原草稿没有改动。"),
         );
+    }
+
+    /// 从往年报告导入: a report's text read into a new draft (REPORT.md §8); what could not be
+    /// placed is listed with it. The open draft is not touched.
+    pub fn new_from_report(&self, source: &str, text: &str) {
+        if crate::text::is_blank(text) {
+            self.notify(true, format!("“{source}”中没有可读取的文字。"));
+            return;
+        }
+        let reading = crate::reader::read_report(text);
+        let name =
+            stored::unit_year_name(&reading.draft).unwrap_or_else(|| "往年报告导入".to_owned());
+        self.create(reading.draft, name.clone());
+        let left = reading.unplaced.len();
+        self.unplaced.set(reading.unplaced);
+        let message = if left == 0 {
+            format!("已读取“{source}”，作为新草稿“{name}”打开：全部内容已识别。原草稿没有改动。")
+        } else {
+            format!(
+                "已读取“{source}”，作为新草稿“{name}”打开；有 {left} 段内容未能识别，列在表单上方，请复制到合适的字段或移除。原草稿没有改动。"
+            )
+        };
+        self.notify(false, message);
+    }
+
+    /// A piece of 未识别的内容 is not needed (or was copied into a field).
+    pub fn dismiss_unplaced(&self, line: usize) {
+        self.unplaced
+            .update(|u| u.retain(|piece| piece.line != line));
     }
 
     pub fn rename(&self, name: &str) {

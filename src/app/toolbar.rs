@@ -175,6 +175,7 @@ fn SaveIndicator() -> impl IntoView {
 #[component]
 fn DraftMenu() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let super::report_import::ReportImportOpen(report_import) = expect_context();
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
     let on_select = move |ev: web_sys::Event| {
@@ -276,6 +277,14 @@ fn DraftMenu() -> impl IntoView {
                             title="新建一份草稿：保留文字，清空金额和人数，年度加一"
                         >
                             "生成下一年度草稿"
+                        </button>
+                        <button
+                            type="button"
+                            id="report-import-open"
+                            on:click=move |_| report_import.set(true)
+                            title="把往年报告的文字（粘贴或 .txt 文件）读成一份新草稿"
+                        >
+                            "从往年报告导入…"
                         </button>
                         <button type="button" id="draft-rename" on:click=start_rename disabled=no_storage>"重命名"</button>
                         <button type="button" id="draft-delete" class="danger" on:click=ask_delete disabled=no_storage>"删除"</button>

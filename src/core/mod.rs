@@ -20,7 +20,6 @@ pub mod finding;
 pub mod model;
 pub mod outline;
 pub mod reader;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod report_file;
 pub mod rollover;
 pub mod sample;

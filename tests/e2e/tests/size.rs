@@ -10,10 +10,12 @@ use std::io::Write;
 
 /// Bytes, brotli -q 11, of index.html, the JS, the wasm, the CSS and the service worker.
 ///
-/// Raised once, from 246,000, by issue 9 (the 自评表: its form section, selects and computed
-/// lines, the nine rules, the figures, the table in the HTML export and the larger version 2
-/// sample): 243,638 → 265,118 bytes measured on the build that added it.
-const FIRST_LOAD_BUDGET: usize = 266_000;
+/// Raised, from 246,000, by the features issues 9 and 10 added to the first load, each measured on
+/// the build that added it: the 自评表 (its form section, selects and computed lines, the nine
+/// rules, the figures, the table in the HTML export and the larger version 2 sample) 243,638 →
+/// 265,118 bytes; 从往年报告导入 (the text reader, the panel and 未识别的内容) → 277,820 bytes. The
+/// way down is issue 14's on-demand module (the .docx reader already stays out of it).
+const FIRST_LOAD_BUDGET: usize = 278_500;
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
