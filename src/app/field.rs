@@ -94,15 +94,20 @@ pub fn Field(
             // A select shows the draft's value at all times (no caret to keep), and its choices
             // follow the row (二级 offers its 一级's). A value from a file that is not a choice
             // stays, as typed, marked as such.
+            // They follow the draft when it is loaded or a choice changes, not every keystroke.
             let current = Memo::new(move |_| {
+                state.loaded.track();
+                state.choices_changed.track();
                 state
                     .draft
-                    .with(|d| d.field(path).unwrap_or_default().to_owned())
+                    .with_untracked(|d| d.field(path).unwrap_or_default().to_owned())
             });
             let offered = Memo::new(move |_| {
+                state.loaded.track();
+                state.choices_changed.track();
                 state
                     .draft
-                    .with(|d| crate::scorecard::choices(d, path).unwrap_or_default())
+                    .with_untracked(|d| crate::scorecard::choices(d, path).unwrap_or_default())
             });
             let options = move || {
                 let (current, offered) = (current.get(), offered.get());

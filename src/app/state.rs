@@ -103,6 +103,9 @@ pub struct AppState {
     /// an import, rows added, removed or moved). Fields read their text again only then, so a
     /// keystroke does not make every field of a large draft re-read itself.
     pub loaded: RwSignal<u64>,
+    /// Bumped when a choice (一级 or 二级指标) is changed: the selects read the draft again then
+    /// (a 二级 offers its 一级's choices), not on every keystroke elsewhere.
+    pub choices_changed: RwSignal<u64>,
     /// The stored id of the open draft; `None` when storage cannot be used.
     pub current: RwSignal<Option<String>>,
     pub drafts: RwSignal<Vec<DraftEntry>>,
@@ -187,6 +190,7 @@ impl AppState {
         let state = AppState {
             draft,
             loaded: RwSignal::new(0),
+            choices_changed: RwSignal::new(0),
             current: RwSignal::new(None),
             drafts: RwSignal::new(Vec::new()),
             save_state: RwSignal::new(SaveState::Pending),
@@ -393,6 +397,9 @@ impl AppState {
         self.draft.update(|d| {
             d.set_field(path, &text);
         });
+        if path.kind() == crate::outline::Kind::Choice {
+            self.choices_changed.update(|n| *n += 1);
+        }
         if let Some(before) = before {
             self.follow_unit_and_year(&before);
         }

@@ -157,8 +157,8 @@ async fn main() {
     .await
     .expect("timeouts");
     h.open().await;
-    h.eventually("the seed's findings", || async {
-        h.findings().await.len() == 4
+    h.eventually("the sample's five findings", || async {
+        h.findings().await.len() == 5
     })
     .await;
     measure(&h, "seed").await;
@@ -183,7 +183,7 @@ async fn main() {
     let started = std::time::Instant::now();
     h.import_file(&file).await;
     h.eventually("the large draft", || async {
-        h.js("return document.querySelectorAll('input[data-path$=\".actual\"]').length;")
+        h.js("return document.querySelectorAll('input[data-path^=\"performance.special_funds\"][data-path$=\".actual\"]').length;")
             .await
             == json!(500)
     })
