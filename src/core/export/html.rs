@@ -126,7 +126,13 @@ fn scorecard(doc: &mut Doc, d: &Draft) {
     let title = format!("{unit}{}", rest.replace("自评报告", "自评表"));
     doc.raw("<section class=\"scorecard\">\n<h2 class=\"attachment\">");
     doc.text(&format!("附件：{title}"));
-    doc.raw("</h2>\n<table>\n");
+    // Eight columns, sized for what they hold (the labels of the first, the indicators' names,
+    // the figures, the deviation's text).
+    doc.raw("</h2>\n<table>\n<colgroup>");
+    for width in [11, 11, 15, 11, 11, 9, 9, 23] {
+        let _ = write!(doc.out, "<col style=\"width:{width}%\">");
+    }
+    doc.raw("</colgroup>\n");
     let cell = |doc: &mut Doc, tag: &str, span: u8, text: &str| {
         let _ = if span > 1 {
             write!(doc.out, "<{tag} colspan=\"{span}\">")
