@@ -57,11 +57,11 @@ pub fn list() -> Result<Vec<StoredDraft>, StorageError> {
             // A draft stored by an older version is stored again in the current format (the
             // same draft, name and revision). Should that write fail, the old entry still reads
             // and the next save stores it in the current format.
-            let raw = match stored::migrated(&e.raw) {
-                Some(now) if put_raw(&e.id, &now).is_ok() => now,
-                _ => e.raw,
-            };
-            parse_entry(&e.id, raw)
+            let (stored, migrated) = stored::parse_migrating(&e.id, e.raw);
+            if let Some(now) = migrated {
+                let _ = put_raw(&stored.id, &now);
+            }
+            stored
         })
         .collect();
     drafts.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));

@@ -166,6 +166,12 @@ pub(crate) fn object_of(text: &str) -> Result<serde_json::Map<String, Value>, Re
 
 /// Reads a draft from its JSON text.
 pub fn read_draft(text: &str) -> Result<Draft, ReadError> {
+    read_draft_versioned(text).map(|(draft, _)| draft)
+}
+
+/// Reads a draft from its JSON text, with the format version it was written in (older than
+/// [`VERSION`] when it is to be written again in the current one).
+pub fn read_draft_versioned(text: &str) -> Result<(Draft, u64), ReadError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
@@ -181,12 +187,12 @@ pub fn read_draft(text: &str) -> Result<Draft, ReadError> {
         Some(Value::String(f)) => return Err(ReadError::OtherFormat(f.clone())),
         Some(other) => return Err(ReadError::OtherFormat(other.to_string())),
     }
-    check_version(root.get("version"))?;
+    let version = check_version(root.get("version"))?;
     let rows = count_rows(&root);
     if rows > MAX_ROWS {
         return Err(ReadError::TooManyRows(rows));
     }
-    draft_from(&root)
+    Ok((draft_from(&root)?, version))
 }
 
 /// The draft could not be written as JSON. Serialising a `serde_json::Value` into memory does
@@ -205,9 +211,9 @@ pub fn write_draft(draft: &Draft) -> Result<String, WriteError> {
     Ok(text)
 }
 
-fn check_version(version: Option<&Value>) -> Result<(), ReadError> {
+fn check_version(version: Option<&Value>) -> Result<u64, ReadError> {
     match version_against(version, VERSION) {
-        Ok(()) => Ok(()),
+        Ok(v) => Ok(v),
         Err(VersionProblem::Missing) => Err(ReadError::NotADraft("缺少 version 字段")),
         Err(VersionProblem::Invalid(written)) => Err(ReadError::BadVersion(written)),
         Err(VersionProblem::Newer(written)) => Err(ReadError::NewerVersion(written)),
@@ -224,8 +230,11 @@ pub(crate) enum VersionProblem {
 }
 
 /// Compares a file's `version` (a number, or a string of digits) with `current`: every version
-/// from 1 to `current` is read.
-pub(crate) fn version_against(version: Option<&Value>, current: u64) -> Result<(), VersionProblem> {
+/// from 1 to `current` is read, and given back.
+pub(crate) fn version_against(
+    version: Option<&Value>,
+    current: u64,
+) -> Result<u64, VersionProblem> {
     let written = match version {
         None => return Err(VersionProblem::Missing),
         Some(Value::Number(n)) => n.to_string(),
@@ -237,7 +246,7 @@ pub(crate) fn version_against(version: Option<&Value>, current: u64) -> Result<(
     }
     let digits = written.trim_start_matches('0');
     match digits.parse::<u64>() {
-        Ok(v) if (1..=current).contains(&v) => Ok(()),
+        Ok(v) if (1..=current).contains(&v) => Ok(v),
         Ok(0) | Err(_) if digits.is_empty() => Err(VersionProblem::Invalid(written)),
         // Anything else is newer (including numbers too big for u64).
         _ => Err(VersionProblem::Newer(written)),

@@ -21,7 +21,7 @@
 
 use serde_json::{json, Value};
 
-use crate::draft_file::{read_draft, write_draft, WriteError};
+use crate::draft_file::{read_draft_versioned, write_draft, WriteError, VERSION};
 use crate::model::Draft;
 
 pub const DRAFT_PREFIX: &str = "selfeval:draft:";
@@ -111,23 +111,6 @@ pub fn renamed(raw: &str, name: &str) -> Option<String> {
     Some(format!("{HEADER}{line}\n{body}"))
 }
 
-/// The stored entry with its draft rewritten in the current format, when it was stored in an
-/// older one (a version 1 draft, from before the 自评表): same name, time and revision, the same
-/// draft. `None` when the entry is current, or does not read (it is then kept as it is).
-pub fn migrated(raw: &str) -> Option<String> {
-    let head = header(raw)?;
-    let (_, body) = raw.split_once('\n')?;
-    let version = serde_json::from_str::<Value>(body)
-        .ok()?
-        .get("version")?
-        .as_u64()?;
-    if version >= crate::draft_file::VERSION {
-        return None;
-    }
-    let draft = read_draft(body).ok()?;
-    entry_text(&head.name, head.saved_at, head.rev, &draft).ok()
-}
-
 /// `name`, or when a draft here is already called that (`taken`), `name（2）`, `name（3）` …:
 /// two drafts made the same way (从示例新建 twice, one file imported twice) can be told apart.
 pub fn unique_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
@@ -189,8 +172,16 @@ pub fn entry_name_rev(raw: &str) -> Option<(String, u64)> {
 /// Reads a stored entry (also the new value of another tab's write). An entry that does not
 /// read is kept byte for byte, with the reason.
 pub fn parse_entry(id: &str, raw: String) -> StoredDraft {
+    parse_migrating(id, raw).0
+}
+
+/// Reads a stored entry as [`parse_entry`] does and, when its draft was stored in an older
+/// format (a version 1 draft, from before the 自评表), also gives the entry as it is to be
+/// stored now: the same draft, name, time and revision, in the current format. The draft is
+/// read once for both.
+pub fn parse_migrating(id: &str, raw: String) -> (StoredDraft, Option<String>) {
     let Some(head) = header(&raw) else {
-        return StoredDraft {
+        let broken = StoredDraft {
             id: id.to_owned(),
             name: format!("草稿 {id}"),
             saved_at: 0.0,
@@ -200,19 +191,32 @@ pub fn parse_entry(id: &str, raw: String) -> StoredDraft {
                 reason: "本地保存的记录已损坏".to_owned(),
             }),
         };
+        return (broken, None);
     };
     let text = raw.split_once('\n').map_or("", |(_, draft)| draft);
-    let content = read_draft(text).map_err(|e| Broken {
-        raw: raw.clone(),
-        reason: e.to_string(),
-    });
-    StoredDraft {
+    let (content, migrated) = match read_draft_versioned(text) {
+        Ok((draft, version)) => {
+            let migrated = (version < VERSION)
+                .then(|| entry_text(&head.name, head.saved_at, head.rev, &draft).ok())
+                .flatten();
+            (Ok(draft), migrated)
+        }
+        Err(e) => (
+            Err(Broken {
+                raw: raw.clone(),
+                reason: e.to_string(),
+            }),
+            None,
+        ),
+    };
+    let stored = StoredDraft {
         id: id.to_owned(),
         name: head.name,
         saved_at: head.saved_at,
         rev: head.rev,
         content,
-    }
+    };
+    (stored, migrated)
 }
 
 /// The revision of a stored entry, read from its header alone (`None` when the header does not
@@ -334,23 +338,24 @@ mod tests {
             "{HEADER}{{\"name\":\"旧\",\"saved_at\":5,\"rev\":7}}\n{}",
             crate::sample::SEED_V1_JSON
         );
-        let now = migrated(&v1).expect("a version 1 entry is rewritten");
-        let entry = parse_entry("a", now.clone());
+        let v1_draft = crate::draft_file::read_draft(crate::sample::SEED_V1_JSON).unwrap();
+        let (read, now) = parse_migrating("a", v1);
+        assert_eq!(read.content, Ok(v1_draft.clone()));
+        let now = now.expect("a version 1 entry is rewritten");
+        let (entry, again) = parse_migrating("a", now.clone());
         assert_eq!(
             (entry.name.as_str(), entry.saved_at, entry.rev),
             ("旧", 5.0, 7)
         );
-        let v1_draft = read_draft(crate::sample::SEED_V1_JSON).unwrap();
         assert_eq!(entry.content, Ok(v1_draft.clone()));
         assert!(now.contains("\"version\": 2"));
-        assert_eq!(migrated(&now), None);
-        assert_eq!(migrated(&entry_text("x", 1.0, 1, &v1_draft).unwrap()), None);
+        assert_eq!(again, None);
+        let current = entry_text("x", 1.0, 1, &v1_draft).unwrap();
+        assert_eq!(parse_migrating("b", current).1, None);
         // What does not read is left as it is.
-        assert_eq!(
-            migrated("selfeval-entry 1 {\"name\":\"x\",\"rev\":1}\n{\"version\":1,"),
-            None
-        );
-        assert_eq!(migrated("garbage"), None);
+        let cut = "selfeval-entry 1 {\"name\":\"x\",\"rev\":1}\n{\"version\":1,";
+        assert_eq!(parse_migrating("c", cut.to_owned()).1, None);
+        assert_eq!(parse_migrating("d", "garbage".to_owned()).1, None);
     }
 
     use super::*;
