@@ -63,6 +63,16 @@ pub fn choices(draft: &Draft, path: Path) -> Option<&'static [&'static str]> {
     }
 }
 
+/// 预期目标 as the table shows it: as typed, or the report's 年度整体支出绩效目标 when blank.
+pub fn expected_goal(draft: &Draft) -> &str {
+    let typed = draft.scorecard.goal.expected.trim();
+    if typed.is_empty() {
+        draft.goals.overall.trim()
+    } else {
+        typed
+    }
+}
+
 /// The report's figures and the table's, from one reading of the draft's numbers.
 pub fn figures_of(draft: &Draft) -> (Figures, ScoreFigures) {
     let values = Values::of(draft);
@@ -380,12 +390,20 @@ impl ScoreFigures {
         }
     }
 
+    /// The budget's weight and the indicators' weights added up; `None` when one of them is
+    /// blank or does not read.
+    pub fn weights_total(&self) -> Option<Decimal> {
+        std::iter::once(self.budget_weight)
+            .chain(self.indicators.iter().map(|f| f.weight))
+            .sum()
+    }
+
     /// What a blank field of the table stands for, for the form to show in it: the report's
     /// figure, or for 预期目标 the report's 年度整体支出绩效目标.
     pub fn placeholder(&self, draft: &Draft, path: Path) -> Option<String> {
         match path {
             Path::GoalExpected if is_blank(&draft.scorecard.goal.expected) => {
-                let goal = draft.goals.overall.trim();
+                let goal = expected_goal(draft);
                 (!goal.is_empty()).then(|| format!("（同年度整体支出绩效目标）{goal}"))
             }
             _ => self.stands_for(path),

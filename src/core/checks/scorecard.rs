@@ -140,10 +140,10 @@ pub(super) fn check(draft: &Draft, values: &Values, findings: &mut Vec<Finding>)
                 ),
             ));
         }
-        let weights: Option<Decimal> = std::iter::once(figures.budget_weight)
-            .chain(figures.indicators.iter().map(|f| f.weight))
-            .sum();
-        if let Some(sum) = weights.filter(|w| *w != Decimal::ONE_HUNDRED) {
+        if let Some(sum) = figures
+            .weights_total()
+            .filter(|w| *w != Decimal::ONE_HUNDRED)
+        {
             findings.push(Finding::new(
                 SCORE_WEIGHTS_TOTAL,
                 Path::Indicators,

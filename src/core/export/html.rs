@@ -10,7 +10,7 @@ use std::fmt::Write;
 use crate::amount::{parse_amount, parse_count, parse_score, parse_year};
 use crate::model::{Draft, SpecialFund};
 use crate::outline::Section;
-use crate::scorecard::{is_started, ScoreFigures, Stood};
+use crate::scorecard::{expected_goal, is_started, ScoreFigures, Stood};
 use crate::text::{chinese_numeral, ends_sentence, is_blank, paragraphs};
 
 const STYLE: &str = include_str!("report.css");
@@ -222,11 +222,7 @@ fn scorecard(doc: &mut Doc, d: &Draft) {
             ],
         );
     }
-    let expected = if is_blank(&card.goal.expected) {
-        d.goals.overall.trim()
-    } else {
-        card.goal.expected.trim()
-    };
+    let expected = expected_goal(d);
     doc.raw("<tr><th rowspan=\"2\">年度总体目标</th><th colspan=\"4\">预期目标</th><th colspan=\"3\">实际完成情况</th></tr>\n<tr>");
     cell(doc, "td", 4, expected);
     cell(doc, "td", 3, card.goal.actual.trim());
@@ -259,10 +255,7 @@ fn scorecard(doc: &mut Doc, d: &Draft) {
             ],
         );
     }
-    let weights: Option<rust_decimal::Decimal> = std::iter::once(f.budget_weight)
-        .chain(f.indicators.iter().map(|i| i.weight))
-        .sum();
-    let weights = weights.map(|w| w.to_string()).unwrap_or_default();
+    let weights = f.weights_total().map(|w| w.to_string()).unwrap_or_default();
     row(
         doc,
         &[
