@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+mod common;
+
 use selfeval::sample::{SAMPLE_JSON, SEED_V1_JSON};
 
 fn selfeval(args: &[&str]) -> Output {
@@ -342,7 +344,8 @@ fn import_reads_a_report_into_a_draft_and_lists_what_it_cannot_place() {
 
     // A .docx made of the seed's paragraphs.
     let docx = dir.join("报告.docx");
-    std::fs::write(&docx, docx_of(seed_text)).unwrap();
+    let paragraphs: Vec<&str> = seed_text.lines().collect();
+    std::fs::write(&docx, common::docx_of(&paragraphs)).unwrap();
     let o = selfeval(&["import", docx.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(selfeval::read_draft(&stdout(&o)).unwrap(), expected);
@@ -358,29 +361,4 @@ fn import_reads_a_report_into_a_draft_and_lists_what_it_cannot_place() {
     assert!(stderr(&o).contains("文件不存在"), "{}", stderr(&o));
     let o = selfeval(&["import"]);
     assert_eq!(o.status.code(), Some(2));
-}
-
-/// A .docx of these lines, one paragraph each, made with the zip crate as Word lays one out
-/// (an independent writer of the package, not the reader's code).
-fn docx_of(text: &str) -> Vec<u8> {
-    use std::io::Write as _;
-    let body: String = text
-        .lines()
-        .map(|p| {
-            let p = p.replace('&', "&amp;").replace('<', "&lt;");
-            format!("<w:p><w:r><w:rPr><w:rFonts w:ascii=\"FangSong\"/></w:rPr><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>")
-        })
-        .collect();
-    let document = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
-    );
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut out);
-    let options = zip::write::SimpleFileOptions::default();
-    zip.start_file("[Content_Types].xml", options).unwrap();
-    zip.write_all(b"<?xml version=\"1.0\"?><Types/>").unwrap();
-    zip.start_file("word/document.xml", options).unwrap();
-    zip.write_all(document.as_bytes()).unwrap();
-    zip.finish().unwrap();
-    out.into_inner()
 }

@@ -6,27 +6,11 @@ use selfeval::outline::Path;
 use selfeval::sample::sample_draft;
 use selfeval::Draft;
 
-const SEED_DOCUMENT: &str = include_str!("data/seed-2024.txt");
+mod common;
 
-/// The visible text of an HTML document: tags dropped, entities decoded.
-fn visible_text(html: &str) -> String {
-    let body = html.split("<body>").nth(1).unwrap_or(html);
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
+use common::visible_text;
+
+const SEED_DOCUMENT: &str = include_str!("data/seed-2024.txt");
 
 /// White space removed and brackets made full-width, as the comparison of the spec says.
 fn normalized(text: &str) -> String {

@@ -3,35 +3,14 @@
 //! with rows in every list and names with quotes and brackets; and no text makes it panic.
 #![cfg(not(target_arch = "wasm32"))] // native: proptest
 
+mod common;
+
+use common::{copied_text, docx_of};
 use proptest::prelude::*;
 use selfeval::export::render_html;
 use selfeval::model::{PerformancePoint, ProjectRow, SpecialFund};
 use selfeval::reader::read_report;
 use selfeval::Draft;
-
-/// The text of an HTML export as a browser copies it: one line per heading, paragraph and row.
-fn copied_text(html: &str) -> String {
-    let body = html.split("<body>").nth(1).unwrap_or(html);
-    let mut body = body.to_owned();
-    for end in ["</h1>", "</h2>", "</h3>", "</h4>", "</p>", "</tr>"] {
-        body = body.replace(end, "\n");
-    }
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
 
 /// Words of a name: Han characters, with quotation marks and brackets.
 fn name() -> impl Strategy<Value = String> {
@@ -140,6 +119,35 @@ fn cases() -> u32 {
         .unwrap_or(500)
 }
 
+/// The seed's export reads back into it, the 自评表 aside (its lines are listed), and so does a
+/// 落款日期.
+#[test]
+fn the_exported_seed_reads_back_into_the_seed_the_table_aside() {
+    let sample = selfeval::sample::sample_draft();
+    let text = copied_text(&selfeval::export::render_html(&sample));
+    let reading = read_report(&text);
+    let mut expected = sample.clone();
+    expected.scorecard = Default::default();
+    expected.meta.extra.clear();
+    assert_eq!(reading.draft, expected);
+    // The table's lines are listed, none of the report's.
+    assert!(!reading.unplaced.is_empty());
+    assert!(
+        reading
+            .unplaced
+            .iter()
+            .all(|u| u.under.starts_with("附件：")),
+        "{:?}",
+        reading.unplaced
+    );
+    // A 落款日期 comes back too.
+    let mut dated = expected.clone();
+    dated.meta.date = "2025年3月15日".into();
+    let reading = read_report(&copied_text(&selfeval::export::render_html(&dated)));
+    assert_eq!(reading.draft, dated);
+    assert_eq!(reading.unplaced, []);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
@@ -181,20 +189,10 @@ proptest! {
 }
 
 fn docx_of_seed() -> Vec<u8> {
-    use std::io::Write as _;
     static DOCX: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     DOCX.get_or_init(|| {
-        let body: String = include_str!("data/seed-2024.txt")
-            .lines()
-            .map(|p| format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", p.replace('&', "&amp;").replace('<', "&lt;")))
-            .collect();
-        let document = format!("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>");
-        let mut out = std::io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut out);
-        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
-        zip.write_all(document.as_bytes()).unwrap();
-        zip.finish().unwrap();
-        out.into_inner()
+        let paragraphs: Vec<&str> = include_str!("data/seed-2024.txt").lines().collect();
+        docx_of(&paragraphs)
     })
     .clone()
 }

@@ -799,63 +799,6 @@ fn append_paragraph(field: &mut String, paragraph: &str) {
 mod tests {
     use super::*;
 
-    /// The text of an HTML export as a browser copies it from the page: one line per heading,
-    /// paragraph and table row.
-    pub(crate) fn copied_text(html: &str) -> String {
-        let body = html.split("<body>").nth(1).unwrap_or(html);
-        let body = body
-            .replace("</h1>", "\n")
-            .replace("</h2>", "\n")
-            .replace("</h3>", "\n")
-            .replace("</h4>", "\n")
-            .replace("</p>", "\n")
-            .replace("</tr>", "\n")
-            .replace("</td>", "\t")
-            .replace("</th>", "\t");
-        let mut text = String::new();
-        let mut in_tag = false;
-        for c in body.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' if in_tag => in_tag = false,
-                c if !in_tag => text.push(c),
-                _ => {}
-            }
-        }
-        text.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&")
-    }
-
-    #[test]
-    fn the_exported_seed_reads_back_into_the_seed_the_table_aside() {
-        let sample = crate::sample::sample_draft();
-        let text = copied_text(&crate::export::render_html(&sample));
-        let reading = read_report(&text);
-        let mut expected = sample.clone();
-        expected.scorecard = Default::default();
-        expected.meta.extra.clear();
-        assert_eq!(reading.draft, expected);
-        // The table's lines are listed, none of the report's.
-        assert!(!reading.unplaced.is_empty());
-        assert!(
-            reading
-                .unplaced
-                .iter()
-                .all(|u| u.under.starts_with("附件：")),
-            "{:?}",
-            reading.unplaced
-        );
-        // A 落款日期 comes back too.
-        let mut dated = expected.clone();
-        dated.meta.date = "2025年3月15日".into();
-        let reading = read_report(&copied_text(&crate::export::render_html(&dated)));
-        assert_eq!(reading.draft, dated);
-        assert_eq!(reading.unplaced, []);
-    }
-
     const SEED_DOCUMENT: &str = include_str!("../../tests/data/seed-2024.txt");
 
     #[test]
