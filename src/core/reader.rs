@@ -156,11 +156,11 @@ impl Reader {
             return;
         }
         if let Some(rest) = sub_heading(&key) {
-            if self.sub(n, line, &key, rest) {
+            if self.sub(line, &key, rest) {
                 return;
             }
         }
-        if self.content(n, line, &key) {
+        if self.content(line, &key) {
             return;
         }
         self.unplaced(n, line);
@@ -210,8 +210,7 @@ impl Reader {
     }
 
     /// A （一） or 1、 heading within a section; true when it was one the reader knows.
-    fn sub(&mut self, n: usize, line: &str, key: &str, rest: &str) -> bool {
-        let _ = n;
+    fn sub(&mut self, line: &str, key: &str, rest: &str) -> bool {
         let section = self.section;
         match section {
             Some(Section::Basic) if key.starts_with('（') => {
@@ -256,13 +255,12 @@ impl Reader {
                     return false;
                 };
                 // A title run into its text: `2、机构情况。本部门…`.
-                let (title_part, after) = split_title(rest);
-                let _ = title_part;
+                let after = text_after_title(rest);
                 self.at = at;
                 self.open = open;
                 self.under = line.strip_suffix(after).unwrap_or(line).to_owned();
                 if !after.is_empty() {
-                    self.content(n, after, &punctuation_folded(after));
+                    self.content(after, &punctuation_folded(after));
                 }
                 true
             }
@@ -294,7 +292,7 @@ impl Reader {
     }
 
     /// A line of content where the reader is; true when it was placed.
-    fn content(&mut self, n: usize, line: &str, key: &str) -> bool {
+    fn content(&mut self, line: &str, key: &str) -> bool {
         match self.at {
             At::Functions => {
                 if key.starts_with("本部门主要职能") || key.starts_with("主要职能") {
@@ -308,24 +306,23 @@ impl Reader {
                 self.continue_open(line)
             }
             At::Organization => {
-                if self.reading.draft.meta.department.is_empty() {
-                    if let Some((unit, short)) = unit_and_short_name(line) {
-                        let d = self.draft();
-                        d.meta.department = unit;
-                        d.meta.short_name = short;
+                // The unit's name comes from the title when there is one.
+                if let Some((unit, short)) = unit_and_short_name(line) {
+                    let meta = &mut self.draft().meta;
+                    if meta.department.is_empty() {
+                        meta.department = unit;
                     }
-                } else if let Some((_, short)) = unit_and_short_name(line) {
-                    self.draft().meta.short_name = short;
+                    meta.short_name = short;
                 }
                 self.continue_open(line)
             }
             At::Staff => self.staff(line),
             At::Goal(_) => self.continue_open(line),
-            At::BudgetBasic => self.budget_sentence(key, line),
+            At::BudgetBasic => self.budget_sentence(key),
             At::BudgetProjects => self.projects(line),
             At::Text(_) => self.continue_open(line),
             At::Points => self.point(key, line),
-            At::Funds => self.fund(n, key, line),
+            At::Funds => self.fund(key, line),
             At::Goals | At::Unknown | At::Top | At::Signature | At::Attachment => false,
         }
     }
@@ -388,9 +385,8 @@ impl Reader {
     }
 
     /// The three sentences of 二（一）.
-    fn budget_sentence(&mut self, key: &str, line: &str) -> bool {
-        let _ = line;
-        let body = strip_number(key);
+    fn budget_sentence(&mut self, key: &str) -> bool {
+        let body = without_number(key);
         let gb_year = year_in(body);
         if let Some(year) = gb_year {
             if self.reading.draft.meta.year.is_empty() {
@@ -433,7 +429,7 @@ impl Reader {
         }
         let list = list.trim_end_matches('。');
         for item in list.split('；').map(str::trim).filter(|i| !i.is_empty()) {
-            let item = strip_list_number(item);
+            let item = without_number(item);
             let (name, amount) = name_and_amount(item);
             self.draft().general_budget.projects.push(ProjectRow {
                 name: name.to_owned(),
@@ -463,8 +459,7 @@ impl Reader {
     }
 
     /// 六（二）: the stated count, and each fund's sentence with its effect.
-    fn fund(&mut self, n: usize, key: &str, line: &str) -> bool {
-        let _ = n;
+    fn fund(&mut self, key: &str, line: &str) -> bool {
         if key.starts_with("本单位") && key.contains("专项资金") {
             if let Some(count) = between(key, "专项资金共", "个") {
                 if let Some(year) = year_in(key) {
@@ -672,15 +667,11 @@ fn tail_of<'a>(key: &str, tail: &str, line: &'a str) -> Option<&'a str> {
     line.get(start..)
 }
 
-/// A heading's title and what follows it on the same line: `机构情况。本部门…` gives
-/// (`机构情况`, `本部门…`).
-fn split_title(rest: &str) -> (&str, &str) {
+/// What follows a heading's title on the same line: `机构情况。本部门…` gives `本部门…`.
+fn text_after_title(rest: &str) -> &str {
     match rest.find(['。', '：']) {
-        Some(i) => {
-            let after = rest[i..].trim_start_matches(['。', '：']).trim();
-            (&rest[..i], after)
-        }
-        None => (rest, ""),
+        Some(i) => rest[i..].trim_start_matches(['。', '：']).trim(),
+        None => "",
     }
 }
 
@@ -735,14 +726,9 @@ fn name_and_amount(item: &str) -> (&str, String) {
     (name.trim(), clean(amount).to_owned())
 }
 
-/// An item of a list without its `1.` / `1、` mark.
-fn strip_list_number(item: &str) -> &str {
-    numbered_str(item).unwrap_or(item)
-}
-
-/// A budget sentence without its `1、` mark.
-fn strip_number(key: &str) -> &str {
-    numbered_str(key).unwrap_or(key)
+/// A list item or a sentence without its `1.` / `1、` mark.
+fn without_number(text: &str) -> &str {
+    numbered_str(text).unwrap_or(text)
 }
 
 /// The first four-digit year followed by 年 in the text.
