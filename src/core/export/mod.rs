@@ -1,5 +1,6 @@
 //! The two exports of spec §6: the draft file (JSON) and the report as one HTML document.
 
+mod document;
 mod html;
 
 pub use html::{render_article, render_html, report_style};
