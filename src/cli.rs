@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! selfeval check [--format text|json] FILE...
-//! selfeval export --html|--json FILE [-o OUT]
+//! selfeval export --html|--json|--docx FILE [-o OUT]
 //! selfeval import FILE [-o OUT]
 //! ```
 //!
@@ -21,7 +21,7 @@ use serde_json::json;
 use crate::backup::{read_backup_bytes, MAX_BACKUP_BYTES};
 use crate::checks::check;
 use crate::draft_file::{read_draft_bytes, ReadError, MAX_FILE_BYTES};
-use crate::export::{render_html, render_json};
+use crate::export::{render_docx, render_html, render_json};
 use crate::finding::{Finding, Tally};
 use crate::model::Draft;
 use crate::stored::parse_entry;
@@ -31,8 +31,8 @@ const USAGE: &str = "\
   selfeval check [--format text|json] 文件...
       检查一个或多个草稿文件（或草稿备份文件中的每份草稿），每条发现一行：
       文件: 级别 规则 路径: 说明（备份中的草稿写作 文件#草稿名）
-  selfeval export --html|--json 文件 [-o 输出文件]
-      导出报告（HTML）或草稿文件（JSON）；不给 -o 时写到标准输出
+  selfeval export --html|--json|--docx 文件 [-o 输出文件]
+      导出报告（HTML 或 Word .docx）或草稿文件（JSON）；不给 -o 时写到标准输出
   selfeval import 文件 [-o 输出文件]
       读取往年报告的文字（.txt 或 .docx），生成草稿文件（JSON）；不给 -o 时写到标准输出，
       未识别的内容列在标准错误上
@@ -141,6 +141,7 @@ impl CheckArgs {
 enum ExportKind {
     Html,
     Json,
+    Docx,
 }
 
 struct ExportArgs {
@@ -154,11 +155,12 @@ impl ExportArgs {
         let (mut kind, mut file, mut output) = (None, None, None);
         while let Some(arg) = args.next() {
             match arg.to_str() {
-                Some("--html") | Some("--json") if kind.is_some() => {
-                    return Err("--html 和 --json 只能选一个".to_owned())
+                Some("--html" | "--json" | "--docx") if kind.is_some() => {
+                    return Err("--html、--json 和 --docx 只能选一个".to_owned())
                 }
                 Some("--html") => kind = Some(ExportKind::Html),
                 Some("--json") => kind = Some(ExportKind::Json),
+                Some("--docx") => kind = Some(ExportKind::Docx),
                 Some("-o" | "--output") => {
                     output = Some(PathBuf::from(args.next().ok_or("-o 后面要写输出文件")?))
                 }
@@ -168,7 +170,7 @@ impl ExportArgs {
             }
         }
         Ok(ExportArgs {
-            kind: kind.ok_or("export 需要 --html 或 --json")?,
+            kind: kind.ok_or("export 需要 --html、--json 或 --docx")?,
             file: file.ok_or("export 需要一个草稿文件")?,
             output,
         })
@@ -220,7 +222,7 @@ fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             return FAILED;
         }
     };
-    if let Err(reason) = write_output(args.output.as_deref(), &json, out) {
+    if let Err(reason) = write_output(args.output.as_deref(), json.as_bytes(), out) {
         let _ = writeln!(err, "selfeval: {reason}");
         return FAILED;
     }
@@ -240,12 +242,12 @@ fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 /// Writes a command's output to `-o`'s file, or to standard output.
-fn write_output(path: Option<&FsPath>, text: &str, out: &mut dyn Write) -> Result<(), String> {
+fn write_output(path: Option<&FsPath>, bytes: &[u8], out: &mut dyn Write) -> Result<(), String> {
     match path {
-        Some(path) if path.as_os_str() != "-" => std::fs::write(path, text.as_bytes())
+        Some(path) if path.as_os_str() != "-" => std::fs::write(path, bytes)
             .map_err(|e| format!("无法写入 {}：{}", path.display(), io_reason(&e))),
         _ => out
-            .write_all(text.as_bytes())
+            .write_all(bytes)
             .map_err(|e| format!("无法写到标准输出：{e}")),
     }
 }
@@ -386,17 +388,21 @@ fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             "selfeval: 注意：{name} 有 {errors} 个错误，仍然导出（用 selfeval check 查看）"
         );
     }
-    let text = match args.kind {
-        ExportKind::Html => render_html(&draft),
-        ExportKind::Json => match render_json(&draft) {
-            Ok(text) => text,
-            Err(e) => {
-                let _ = writeln!(err, "selfeval: {name}：{e}");
-                return FAILED;
-            }
-        },
+    let bytes = match args.kind {
+        ExportKind::Html => Ok(render_html(&draft).into_bytes()),
+        ExportKind::Json => render_json(&draft)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string()),
+        ExportKind::Docx => render_docx(&draft).map_err(|e| e.to_string()),
     };
-    match write_output(args.output.as_deref(), &text, out) {
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = writeln!(err, "selfeval: {name}：{e}");
+            return FAILED;
+        }
+    };
+    match write_output(args.output.as_deref(), &bytes, out) {
         Ok(()) => OK,
         Err(reason) => {
             let _ = writeln!(err, "selfeval: {reason}");

@@ -196,3 +196,24 @@ fn docx_of_seed() -> Vec<u8> {
     })
     .clone()
 }
+
+#[test]
+fn a_title_set_on_two_lines_reads_and_a_stray_line_before_it_stays_unplaced() {
+    let text = "株洲市芦淞区信访局\n2024年度部门整体支出绩效自评报告\n一、基本情况\n";
+    let reading = read_report(text);
+    assert_eq!(reading.draft.meta.department, "株洲市芦淞区信访局");
+    assert_eq!(reading.draft.meta.year, "2024");
+    assert_eq!(reading.unplaced, []);
+
+    let reading = read_report("内部资料\n株洲市芦淞区信访局\n2024年度部门整体支出绩效自评报告\n");
+    assert_eq!(reading.draft.meta.department, "株洲市芦淞区信访局");
+    let texts: Vec<(&str, usize)> = reading
+        .unplaced
+        .iter()
+        .map(|u| (u.text.as_str(), u.line))
+        .collect();
+    assert_eq!(texts, [("内部资料", 1)]);
+
+    let reading = read_report("只有一行\n");
+    assert_eq!(reading.unplaced.len(), 1, "kept at the end too");
+}

@@ -70,6 +70,7 @@ pub fn read_report(text: &str) -> Reading {
         under: "标题前".to_owned(),
         section: None,
         open: Open::None,
+        title_head: None,
     };
     for (n, raw) in text.lines().enumerate() {
         let line = clean(raw);
@@ -99,6 +100,9 @@ struct Reader {
     under: String,
     section: Option<Section>,
     open: Open,
+    /// A line before the title that may be its first part (a long title set on two lines: the
+    /// unit, then the year and the kind of report), with its line number.
+    title_head: Option<(usize, String)>,
 }
 
 impl Reader {
@@ -116,6 +120,12 @@ impl Reader {
     }
 
     fn line(&mut self, n: usize, line: &str) {
+        if let Some((head_line, head)) = self.title_head.take() {
+            if self.at == At::Top && self.read_title(&format!("{head}{line}")) {
+                return;
+            }
+            self.unplaced(head_line, &head);
+        }
         let key = punctuation_folded(line);
         if self.at == At::Attachment {
             self.unplaced(n, line);
@@ -149,10 +159,9 @@ impl Reader {
             return;
         }
         if self.at == At::Top {
-            if self.read_title(line) {
-                return;
+            if !self.read_title(line) {
+                self.title_head = Some((n, line.to_owned()));
             }
-            self.unplaced(n, line);
             return;
         }
         if let Some(rest) = sub_heading(&key) {
@@ -512,6 +521,9 @@ impl Reader {
 
     /// Tidies what was read: a section that says only "无。" is "无", as the draft keeps it.
     fn finish(&mut self) {
+        if let Some((head_line, head)) = self.title_head.take() {
+            self.unplaced(head_line, &head);
+        }
         let d = &mut self.reading.draft;
         for text in [
             &mut d.gov_fund_budget.text,

@@ -4,14 +4,11 @@
 //! `.doc` or `.wps`, a PDF, a zip that is not a Word document or a damaged one gets a message
 //! saying what to do instead.
 //!
-//! The `.docx` part is native only for now (the command line): the app's first load does not
-//! carry the zip and XML readers until they can be loaded on demand (issue 14), and a Word file
-//! chosen in the app gets [`SourceError::WordInBrowser`].
+//! [`report_source`] tells a Word file from a text without the zip and XML readers, so the app's
+//! first load does not link them: it reads a `.docx` with [`report_text`] in its on-demand module.
 
-#[cfg(not(target_arch = "wasm32"))]
 use std::io::{Cursor, Read};
 
-#[cfg(not(target_arch = "wasm32"))]
 use quick_xml::events::Event;
 
 use crate::draft_file::FileKind;
@@ -20,7 +17,6 @@ use crate::draft_file::FileKind;
 pub const MAX_REPORT_BYTES: usize = 20 * 1024 * 1024;
 /// `word/document.xml` larger than this (unpacked) is refused: a report is far smaller, a zip
 /// bomb is not.
-#[cfg(not(target_arch = "wasm32"))]
 const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
 
 /// Why a file gives no report text. The messages are for the user.
@@ -38,16 +34,29 @@ pub enum SourceError {
     OtherKind(FileKind),
     #[error("Word 文档已损坏或不完整（{0}）：请在 Word 或 WPS 中打开并重新保存为 .docx，或复制报告正文后粘贴")]
     BrokenWord(String),
-    #[error(
-        "网页版暂不能直接读取 Word 文档：请在 Word 或 WPS 中打开它，全选复制正文后粘贴到上面的框中；或“另存为”纯文本（.txt，UTF-8 编码）后选择那个文件"
-    )]
-    WordInBrowser,
     #[error("文本文件不是 UTF-8 编码：请用记事本打开，“另存为”时选择 UTF-8 编码后再导入，或复制正文后粘贴")]
     NotUtf8,
 }
 
+/// What a report file holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A text file's text.
+    Text(String),
+    /// A Word document: [`report_text`] reads it.
+    Word,
+}
+
 /// The text of a report file: one line per paragraph.
 pub fn report_text(bytes: &[u8]) -> Result<String, SourceError> {
+    match report_source(bytes)? {
+        Source::Text(text) => Ok(text),
+        Source::Word => docx_text(bytes),
+    }
+}
+
+/// A text file's text, or that the file is a Word document; the reasons a file is neither.
+pub fn report_source(bytes: &[u8]) -> Result<Source, SourceError> {
     if bytes.len() > MAX_REPORT_BYTES {
         return Err(SourceError::TooLarge { bytes: bytes.len() });
     }
@@ -55,10 +64,7 @@ pub fn report_text(bytes: &[u8]) -> Result<String, SourceError> {
         return Err(SourceError::Empty);
     }
     match FileKind::of(bytes) {
-        #[cfg(not(target_arch = "wasm32"))]
-        Some(FileKind::Word) => return docx_text(bytes),
-        #[cfg(target_arch = "wasm32")]
-        Some(FileKind::Word) => return Err(SourceError::WordInBrowser),
+        Some(FileKind::Word) => return Ok(Source::Word),
         Some(FileKind::OldOffice) => return Err(SourceError::OldWord),
         Some(kind) => return Err(SourceError::OtherKind(kind)),
         None => {}
@@ -73,7 +79,7 @@ pub fn report_text(bytes: &[u8]) -> Result<String, SourceError> {
             .map_err(|_| SourceError::NotUtf8)?
             .to_owned()
     };
-    Ok(text)
+    Ok(Source::Text(text))
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, SourceError> {
@@ -87,7 +93,6 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, SourceError> 
 }
 
 /// The paragraphs of a `.docx`, one per line; a tab as a tab, a line break as a new line.
-#[cfg(not(target_arch = "wasm32"))]
 fn docx_text(bytes: &[u8]) -> Result<String, SourceError> {
     let broken = |what: &str| SourceError::BrokenWord(what.to_owned());
     let mut archive =
@@ -107,7 +112,6 @@ fn docx_text(bytes: &[u8]) -> Result<String, SourceError> {
 }
 
 /// The text of WordprocessingML: `w:t` runs, paragraph by paragraph.
-#[cfg(not(target_arch = "wasm32"))]
 fn paragraphs_of(xml: &[u8]) -> Result<String, quick_xml::Error> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut text = String::new();

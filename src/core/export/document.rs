@@ -27,7 +27,10 @@ pub enum Block {
     Heading(Level, String),
     Paragraph(Vec<Run>),
     /// A line of the 落款, right-aligned at the end: the unit, then the date.
-    Signature { text: String, date: bool },
+    Signature {
+        text: String,
+        date: bool,
+    },
 }
 
 /// The three heading levels of the report's outline.
@@ -62,8 +65,8 @@ pub struct ScoreTable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableRow {
     pub cells: Vec<Cell>,
-    /// The indicators' column headings: a paged format repeats this row on every page the
-    /// indicators run over.
+    /// A paged format repeats this row at the top of every page the table runs over (the rows
+    /// that repeat are the first ones).
     pub repeats: bool,
 }
 
@@ -259,17 +262,18 @@ fn performance(body: &mut Body, d: &Draft) {
     let year = year(&d.meta.year);
     let stated = perf.special_funds_stated_count.trim();
     let line = Line::default().text("本单位").value(&year);
-    let line = match (stated.is_empty(), perf.special_funds.is_empty()) {
-        (true, true) => line.text("年无专项资金。"),
-        (true, false) => line.text("年专项资金情况如下："),
-        (false, _) => line.text("年专项资金共").value(&count(stated)).text(
-            if perf.special_funds.is_empty() {
-                "个。"
-            } else {
-                "个，其中："
-            },
-        ),
-    };
+    let line =
+        match (stated.is_empty(), perf.special_funds.is_empty()) {
+            (true, true) => line.text("年无专项资金。"),
+            (true, false) => line.text("年专项资金情况如下："),
+            (false, _) => line.text("年专项资金共").value(&count(stated)).text(
+                if perf.special_funds.is_empty() {
+                    "个。"
+                } else {
+                    "个，其中："
+                },
+            ),
+        };
     body.paragraph(line);
     for (i, fund) in perf.special_funds.iter().enumerate() {
         special_fund(body, i, fund);
@@ -314,6 +318,10 @@ fn scorecard(d: &Draft) -> ScoreTable {
         _ => typed.trim().to_owned(),
     };
     t.row(&[th("预算部门、单位名称"), td(unit).span(7)]);
+    // The unit's row heads every page the table runs over, so a loose page says whose it is.
+    if let Some(first) = t.0.first_mut() {
+        first.repeats = true;
+    }
     t.row(&[
         th("年度预算申请（万元）"),
         th("年初预算数"),
@@ -367,7 +375,10 @@ fn scorecard(d: &Draft) -> ScoreTable {
         th("预期目标").span(4),
         th("实际完成情况").span(3),
     ]);
-    t.row(&[td(expected_goal(d)).span(4), td(card.goal.actual.trim()).span(3)]);
+    t.row(&[
+        td(expected_goal(d)).span(4),
+        td(card.goal.actual.trim()).span(3),
+    ]);
     t.row(&[
         th("一级指标"),
         th("二级指标"),
@@ -378,9 +389,6 @@ fn scorecard(d: &Draft) -> ScoreTable {
         th("得分"),
         th("偏差原因分析及改进措施"),
     ]);
-    if let Some(last) = t.0.last_mut() {
-        last.repeats = true;
-    }
     for i in &card.indicators {
         t.row(&[
             td(i.level1.trim()),
@@ -560,16 +568,14 @@ mod tests {
     }
 
     #[test]
-    fn the_indicators_heading_row_repeats_and_the_table_waits_for_a_start() {
+    fn the_unit_row_repeats_and_the_table_waits_for_a_start() {
         let report = compose(&sample_draft());
         let table = report.scorecard.expect("the sample's table is started");
         let repeating: Vec<&TableRow> = table.rows.iter().filter(|r| r.repeats).collect();
         assert_eq!(repeating.len(), 1);
-        assert_eq!(repeating[0].cells[0].text, "一级指标");
-        assert_eq!(
-            table.widths.iter().map(|&w| u32::from(w)).sum::<u32>(),
-            100
-        );
+        assert_eq!(repeating[0].cells[0].text, "预算部门、单位名称");
+        assert!(table.rows[0].repeats);
+        assert_eq!(table.widths.iter().map(|&w| u32::from(w)).sum::<u32>(), 100);
         let v1 = crate::draft_file::read_draft(crate::sample::SEED_V1_JSON).expect("v1 seed");
         assert_eq!(compose(&v1).scorecard, None);
     }

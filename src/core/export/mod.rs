@@ -1,8 +1,11 @@
-//! The two exports of spec §6: the draft file (JSON) and the report as one HTML document.
+//! The exports of spec §6: the draft file (JSON), the report as one HTML document, and the
+//! report as a Word document (issue 11), the last two from one composition ([`document`]).
 
-mod document;
+pub mod document;
+mod docx;
 mod html;
 
+pub use docx::{render_docx, DocxError};
 pub use html::{render_article, render_html, report_style};
 
 use crate::draft_file::{write_draft, WriteError};
@@ -25,6 +28,11 @@ pub fn json_file_name(draft: &Draft) -> String {
 /// `{title}.html`, made safe for any file system.
 pub fn html_file_name(draft: &Draft) -> String {
     format!("{}.html", file_safe(&draft.title(), "绩效自评报告"))
+}
+
+/// `{title}.docx`, made safe for any file system.
+pub fn docx_file_name(draft: &Draft) -> String {
+    format!("{}.docx", file_safe(&draft.title(), "绩效自评报告"))
 }
 
 /// Replaces what Windows, macOS or Linux refuse in a file name; `fallback` when nothing is left.
