@@ -136,7 +136,12 @@ pub fn go_to_section(section: crate::outline::Section) {
 
 /// A `blob:` URL holding `content`; it stays valid without the wasm (the crash banner uses it).
 pub fn blob_url(content: &str, mime: &str) -> Result<String, JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    blob_url_of(&JsValue::from_str(content), mime)
+}
+
+/// A `blob:` URL holding one part: a string or bytes.
+fn blob_url_of(part: &JsValue, mime: &str) -> Result<String, JsValue> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
@@ -145,9 +150,18 @@ pub fn blob_url(content: &str, mime: &str) -> Result<String, JsValue> {
 
 /// Offers `content` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
+    download_part(file_name, mime, &JsValue::from_str(content))
+}
+
+/// Offers `bytes` as a file download named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_part(file_name, mime, &js_sys::Uint8Array::from(bytes).into())
+}
+
+fn download_part(file_name: &str, mime: &str, part: &JsValue) -> Result<(), String> {
     let fail = |e: JsValue| format!("浏览器无法生成下载文件：{}", js_error_text(&e));
     let doc = document().ok_or("找不到页面")?;
-    let url = blob_url(content, mime).map_err(fail)?;
+    let url = blob_url_of(part, mime).map_err(fail)?;
     let anchor: web_sys::HtmlAnchorElement = doc
         .create_element("a")
         .map_err(fail)?

@@ -84,10 +84,15 @@ fn FileButton(
     }
 }
 
-/// Imports every file of a list (each opens as a new draft).
+/// Imports every file of a list (each opens as a new draft): draft files, and reports
+/// (`.docx`, `.txt`…) dropped on the page, which are read as 从往年报告导入 reads them.
 pub fn import_files(state: AppState, files: &web_sys::FileList) {
     for i in 0..files.length() {
         if let Some(file) = files.get(i) {
+            if super::report_import::is_report_file(&file.name()) {
+                super::report_import::read_report_file(state, file);
+                continue;
+            }
             let too_large = |bytes| ReadError::TooLarge { bytes }.to_string();
             read_file(
                 state,

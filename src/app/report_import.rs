@@ -1,13 +1,65 @@
-//! 从往年报告导入 (REPORT.md §8): last year's report, pasted or from a `.txt`, read into a new
-//! draft by the core's reader; and the panel 未识别的内容 that lists what it could not place, to
-//! copy into a field or dismiss, piece by piece.
+//! 从往年报告导入 (REPORT.md §8): last year's report, pasted, or a `.txt` or `.docx` chosen or
+//! dropped on the page, read into a new draft by the core's reader (a `.docx` is unpacked by the
+//! on-demand module); and the panel 未识别的内容 that lists what it could not place, to copy
+//! into a field or dismiss, piece by piece.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::import::read_file;
 use super::state::AppState;
-use crate::report_file::{report_text, SourceError, MAX_REPORT_BYTES};
+use crate::report_file::{report_source, Source, SourceError, MAX_REPORT_BYTES};
+
+/// Files dropped on the page with these endings are reports to read, not draft files.
+const REPORT_ENDINGS: [&str; 4] = [".docx", ".doc", ".wps", ".txt"];
+
+/// Whether a file of this name is a report (by its ending, in any case) rather than a draft
+/// file. ASCII case only: `str::to_lowercase` would bring Unicode's case tables (13 KB) into
+/// the first load.
+pub fn is_report_file(name: &str) -> bool {
+    let name = name.as_bytes();
+    REPORT_ENDINGS.iter().any(|ending| {
+        name.len()
+            .checked_sub(ending.len())
+            .and_then(|start| name.get(start..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(ending.as_bytes()))
+    })
+}
+
+/// Reads a report file into a new draft: a text file at once, a Word document through the
+/// on-demand module.
+pub fn read_report_file(state: AppState, file: web_sys::File) {
+    let too_large = |bytes| SourceError::TooLarge { bytes }.to_string();
+    read_file(
+        state,
+        file,
+        MAX_REPORT_BYTES,
+        too_large,
+        |state, name, read| {
+            let refuse =
+                move |reason: String| state.notify(true, format!("无法读取“{name}”：{reason}"));
+            match read.and_then(|bytes| {
+                report_source(&bytes)
+                    .map(|s| (s, bytes))
+                    .map_err(|e| e.to_string())
+            }) {
+                Ok((Source::Text(text), _)) => state.new_from_report(name, &text),
+                Ok((Source::Word, bytes)) => {
+                    let name = name.to_owned();
+                    leptos::task::spawn_local(async move {
+                        match super::office::report_text_of(&bytes).await {
+                            Ok(text) => state.new_from_report(&name, &text),
+                            Err(reason) => {
+                                state.notify(true, format!("无法读取“{name}”：{reason}"))
+                            }
+                        }
+                    });
+                }
+                Err(reason) => refuse(reason),
+            }
+        },
+    );
+}
 
 /// Whether the 从往年报告导入 panel is open.
 #[derive(Clone, Copy)]
@@ -36,19 +88,7 @@ pub fn ReportImport() -> impl IntoView {
             return;
         };
         if let Some(chosen) = input.files().and_then(|f| f.get(0)) {
-            let too_large = |bytes| SourceError::TooLarge { bytes }.to_string();
-            read_file(
-                state,
-                chosen,
-                MAX_REPORT_BYTES,
-                too_large,
-                |state, name, read| match read
-                    .and_then(|bytes| report_text(&bytes).map_err(|e| e.to_string()))
-                {
-                    Ok(text) => state.new_from_report(name, &text),
-                    Err(reason) => state.notify(true, format!("无法读取“{name}”：{reason}")),
-                },
-            );
+            read_report_file(state, chosen);
             open.set(false);
         }
         input.set_value("");
@@ -57,7 +97,7 @@ pub fn ReportImport() -> impl IntoView {
         <section class="report-import" id="report-import" hidden=move || !open.get() aria-labelledby="report-import-title">
             <h2 id="report-import-title">"从往年报告导入"</h2>
             <p>
-                "在 Word 或 WPS 中打开往年的报告，全选、复制，粘贴到下面；或选择报告的文本文件（.txt）。"
+                "在 Word 或 WPS 中打开往年的报告，全选、复制，粘贴到下面；或选择报告的 Word 文档（.docx）或文本文件（.txt），也可以直接拖到本页面上。"
                 "将按报告的十个部分新建一份草稿，当前草稿不会改动；没能识别的内容会列出来，不会丢失。"
             </p>
             <label for="report-text">"报告全文"</label>
@@ -73,7 +113,7 @@ pub fn ReportImport() -> impl IntoView {
                         }
                     }
                 >
-                    "选择文件（.txt）…"
+                    "选择文件（.docx、.txt）…"
                 </button>
                 <input
                     type="file"

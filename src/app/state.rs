@@ -83,6 +83,8 @@ pub enum Pending {
 pub enum DownloadKind {
     Json,
     Html,
+    /// The `.docx`, written by the on-demand module.
+    Word,
 }
 
 /// The draft as it was before a row was removed, so the removal can be undone.

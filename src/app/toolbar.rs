@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{clock_time, date_stamp, download, is_hosted, now_ms, short_date_time};
+use super::dom::{
+    clock_time, date_stamp, download, download_bytes, is_hosted, now_ms, short_date_time,
+};
 use super::import::{ImportButton, RestoreButton};
 use super::state::{AppState, Conflict, DownloadKind, Pending, SaveState};
 use super::storage::Persistence;
 use crate::backup::backup_file_name;
-use crate::export::{html_file_name, json_file_name, render_html, render_json};
+use crate::export::{docx_file_name, html_file_name, json_file_name, render_html, render_json};
 use crate::stored::{reminder_days, reminder_text};
 
 #[component]
@@ -46,6 +48,14 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
                 </button>
                 <button
                     type="button"
+                    id="download-docx"
+                    title="正式公文格式的 Word 文档，可在 Word 或 WPS 中修改、盖章"
+                    on:click=move |_| ask_download(DownloadKind::Word)
+                >
+                    "下载 Word"
+                </button>
+                <button
+                    type="button"
                     id="preview-toggle"
                     aria-pressed=move || preview_open.get().to_string()
                     on:click=move |_| preview_open.update(|open| *open = !*open)
@@ -75,17 +85,43 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
 
 /// Downloads the open draft as it is now.
 pub fn download_now(state: AppState, kind: DownloadKind) {
-    let result = state.draft.with_untracked(|d| match kind {
-        DownloadKind::Json => render_json(d)
-            .map_err(|e| e.to_string())
-            .and_then(|json| download(&json_file_name(d), "application/json", &json)),
-        DownloadKind::Html => download(&html_file_name(d), "text/html", &render_html(d)),
-    });
+    let result = match kind {
+        DownloadKind::Word => return download_word(state),
+        DownloadKind::Json => state.draft.with_untracked(|d| {
+            render_json(d)
+                .map_err(|e| e.to_string())
+                .and_then(|json| download(&json_file_name(d), "application/json", &json))
+        }),
+        DownloadKind::Html => state
+            .draft
+            .with_untracked(|d| download(&html_file_name(d), "text/html", &render_html(d))),
+    };
     match result {
         Ok(()) => state.downloaded(),
         Err(e) => state.notify(true, e),
     }
 }
+
+/// The `.docx` comes from the on-demand module, fetched on the first use: the draft as it is
+/// now goes to it as its draft file, so the bytes are those of `selfeval export --docx`.
+fn download_word(state: AppState) {
+    let draft = state.draft.get_untracked();
+    let json = match render_json(&draft) {
+        Ok(json) => json,
+        Err(e) => return state.notify(true, e.to_string()),
+    };
+    leptos::task::spawn_local(async move {
+        let result = super::office::docx_of_draft(&json)
+            .await
+            .and_then(|bytes| download_bytes(&docx_file_name(&draft), DOCX_TYPE, &bytes));
+        match result {
+            Ok(()) => state.downloaded(),
+            Err(e) => state.notify(true, format!("无法下载 Word 文档：{e}")),
+        }
+    });
+}
+
+const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// Downloads a backup of every stored draft.
 pub fn download_backup(state: AppState) {
@@ -418,6 +454,7 @@ pub fn ConfirmBar() -> impl IntoView {
             match kind {
                 DownloadKind::Json => " JSON ",
                 DownloadKind::Html => " HTML 报告",
+                DownloadKind::Word => " Word 文档",
             }
         ),
         None => String::new(),

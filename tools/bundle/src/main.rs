@@ -3,7 +3,8 @@
 //! 1. fills `sw.js` with the build's files and a version that changes with any of them, so the
 //!    service worker caches exactly one version at a time;
 //! 2. writes `selfeval.html`, the single-file edition: the page with its CSS, JS and wasm inlined
-//!    (the wasm as base64), which works when opened from `file://`.
+//!    (the wasm as base64), and the on-demand module `office` inlined as text for
+//!    `web/office.js` to start when asked, which works when opened from `file://`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -32,7 +33,7 @@ fn run(dir: &Path) -> Result<(), String> {
     let build = Build::read(dir)?;
     fs::write(dir.join(single_file::NAME), single_file::render(&build)?)
         .map_err(|e| format!("cannot write {}: {e}", single_file::NAME))?;
-    fill_service_worker(dir, &build)
+    fill_service_worker(dir)
 }
 
 /// The files trunk made.
@@ -43,7 +44,15 @@ pub struct Build {
     pub wasm: Vec<u8>,
     pub css_name: String,
     pub css: String,
+    /// The on-demand module: its wasm-bindgen glue (no-modules) and wasm.
+    pub office_js: String,
+    pub office_wasm: Vec<u8>,
 }
+
+/// The on-demand module's files, named by trunk after the `office` binary (no hash: the page
+/// fetches them by these names).
+pub const OFFICE_JS: &str = "office.js";
+pub const OFFICE_WASM: &str = "office_bg.wasm";
 
 impl Build {
     fn read(dir: &Path) -> Result<Build, String> {
@@ -52,16 +61,17 @@ impl Build {
         let text =
             |name: &str| String::from_utf8(read(name)?).map_err(|_| format!("{name} is not UTF-8"));
         let names = file_names(dir)?;
-        let find = |suffix: &str| {
+        // The app's files carry trunk's hash after the binary's name.
+        let find = |prefix: &str, suffix: &str| {
             names
                 .iter()
-                .find(|n| n.ends_with(suffix) && n.as_str() != "sw.js")
+                .find(|n| n.starts_with(prefix) && n.ends_with(suffix))
                 .cloned()
-                .ok_or_else(|| format!("no *{suffix} in the build"))
+                .ok_or_else(|| format!("no {prefix}*{suffix} in the build"))
         };
-        let js_name = find(".js")?;
-        let wasm_name = find("_bg.wasm")?;
-        let css_name = find(".css")?;
+        let js_name = find("selfeval-", ".js")?;
+        let wasm_name = find("selfeval-", "_bg.wasm")?;
+        let css_name = find("", ".css")?;
         Ok(Build {
             index_html: text("index.html")?,
             js: text(&js_name)?,
@@ -69,6 +79,8 @@ impl Build {
             wasm: read(&wasm_name)?,
             css: text(&css_name)?,
             css_name,
+            office_js: text(OFFICE_JS)?,
+            office_wasm: read(OFFICE_WASM)?,
         })
     }
 }
@@ -86,26 +98,22 @@ fn file_names(dir: &Path) -> Result<Vec<String>, String> {
 
 /// Puts the build's file list and version into `sw.js`. The single-file edition is left out of the
 /// cache: it is a download, not part of the page.
-fn fill_service_worker(dir: &Path, build: &Build) -> Result<(), String> {
+fn fill_service_worker(dir: &Path) -> Result<(), String> {
     let path = dir.join("sw.js");
     let template = fs::read_to_string(&path).map_err(|e| format!("cannot read sw.js: {e}"))?;
+    let files: Vec<String> = file_names(dir)?
+        .into_iter()
+        .filter(|n| n != "sw.js" && n != single_file::NAME)
+        .collect();
     let assets: Vec<String> = std::iter::once("./".to_owned())
-        .chain(
-            file_names(dir)?
-                .into_iter()
-                .filter(|n| n != "sw.js" && n != single_file::NAME)
-                .map(|n| format!("./{n}")),
-        )
+        .chain(files.iter().map(|n| format!("./{n}")))
         .map(|n| format!("\"{n}\""))
         .collect();
+    // The version changes with any cached file: the on-demand module's included.
     let mut hash = Fnv::default();
-    for part in [
-        build.index_html.as_bytes(),
-        build.js.as_bytes(),
-        &build.wasm,
-        build.css.as_bytes(),
-    ] {
-        hash.write(part);
+    for name in &files {
+        hash.write(name.as_bytes());
+        hash.write(&fs::read(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?);
     }
     let filled = template
         .replace("/*ASSETS*/", &assets.join(", "))

@@ -35,6 +35,15 @@ pub fn render(build: &Build) -> Result<String, String> {
     );
     let head_end = html.find("</head>").ok_or("no </head> in index.html")?;
     html.insert_str(head_end, &script);
+    // The on-demand module as text, inert until `web/office.js` starts it.
+    let office = format!(
+        "<script type=\"text/plain\" id=\"selfeval-office-js\">\n{}\n</script>\n\
+         <script type=\"text/plain\" id=\"selfeval-office-wasm\">{}</script>\n",
+        script_safe(&build.office_js),
+        base64(&build.office_wasm)
+    );
+    let body_end = html.rfind("</body>").ok_or("no </body> in index.html")?;
+    html.insert_str(body_end, &office);
     Ok(html)
 }
 
@@ -156,6 +165,8 @@ mod tests {
             wasm: vec![0, 97, 115, 109],
             css_name: "app.css".to_owned(),
             css: "body{}".to_owned(),
+            office_js: "let wasm_bindgen; const t = '</script>';".to_owned(),
+            office_wasm: vec![0, 97, 115, 109, 1],
         };
         let html = render(&build).unwrap();
         assert!(html.contains("<style>\nbody{}\n</style>"));
@@ -169,5 +180,11 @@ mod tests {
         assert!(!html.contains("export "));
         assert!(html.contains("'<\\/script>'"));
         assert!(html.contains("const wasmBase64 = \"AGFzbQ==\";"));
+        assert!(html.contains(
+            "<script type=\"text/plain\" id=\"selfeval-office-js\">\nlet wasm_bindgen; const t = '<\\/script>';\n</script>"
+        ));
+        assert!(html.contains(
+            "<script type=\"text/plain\" id=\"selfeval-office-wasm\">AGFzbQE=</script>\n</body>"
+        ));
     }
 }

@@ -1,0 +1,36 @@
+//! `office`: the on-demand module of the browser app (issue 14). The Word writer and the `.docx`
+//! reader (the `zip`, `flate2` and `quick-xml` crates) are rarely used and larger than the rest of
+//! a first load together, so they live in this second wasm module, which trunk builds beside the
+//! app (`data-type="worker"`, wasm-bindgen's `no-modules` glue) and `web/office.js` fetches the
+//! first time the user asks for Word; the service worker caches it with the rest, and the
+//! single-file edition carries it inline.
+//!
+//! It exports two functions over the core, nothing else: no state, no DOM.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use wasm_bindgen::prelude::*;
+
+    /// The draft file's text → the report as a `.docx`: the bytes `selfeval export --docx`
+    /// writes for that draft. Errors are the user's messages.
+    #[wasm_bindgen(js_name = docxOfDraft)]
+    pub fn docx_of_draft(draft_json: &str) -> Result<Vec<u8>, String> {
+        let draft = selfeval::read_draft(draft_json).map_err(|e| e.to_string())?;
+        selfeval::export::render_docx(&draft).map_err(|e| e.to_string())
+    }
+
+    /// A report file (a `.docx`, or a text file) → its text, one line per paragraph.
+    #[wasm_bindgen(js_name = reportTextOf)]
+    pub fn report_text_of(bytes: &[u8]) -> Result<String, String> {
+        selfeval::report_file::report_text(bytes).map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    eprintln!("office: the browser app's on-demand module; the command line is `selfeval`");
+    std::process::ExitCode::from(2)
+}

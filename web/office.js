@@ -1,0 +1,71 @@
+/* The on-demand module (src/office.rs: the Word writer and the .docx reader), loaded the first
+   time the app asks for it: `selfevalOffice(name, argument)` returns a promise of the result.
+   Hosted, it fetches ./office.js and ./office_bg.wasm (the service worker caches both with the
+   rest, so it works offline after one visit); the single-file edition carries both inline, in
+   the text/plain scripts #selfeval-office-js and #selfeval-office-wasm. A failed load can be
+   retried; its message says what to do. */
+window.selfevalOffice = (function () {
+  var LOAD_FAILED = "无法加载 Word 组件（网络中断，或本页面更新后未刷新）：请检查网络后刷新页面再试。" +
+    "若要在没有网络时使用，请先在联网时打开一次本页面。";
+  var loading = null;
+
+  function inline(id) {
+    var element = document.getElementById(id);
+    return element ? element.textContent : null;
+  }
+
+  function wasm() {
+    var base64 = inline("selfeval-office-wasm");
+    if (base64 === null) {
+      return "./office_bg.wasm";
+    }
+    return Uint8Array.from(atob(base64.trim()), function (c) { return c.charCodeAt(0); });
+  }
+
+  function start(resolve, reject) {
+    if (typeof wasm_bindgen !== "function") {
+      reject(LOAD_FAILED);
+      return;
+    }
+    wasm_bindgen({ module_or_path: wasm() }).then(function () {
+      resolve(wasm_bindgen);
+    }, function () {
+      reject(LOAD_FAILED);
+    });
+  }
+
+  function load() {
+    if (loading) {
+      return loading;
+    }
+    loading = new Promise(function (resolve, reject) {
+      // The glue ran on an earlier try: only the module is left to fetch.
+      if (typeof wasm_bindgen === "function") {
+        start(resolve, reject);
+        return;
+      }
+      var script = document.createElement("script");
+      var js = inline("selfeval-office-js");
+      if (js !== null) {
+        script.textContent = js;
+        document.head.appendChild(script);
+        start(resolve, reject);
+        return;
+      }
+      script.src = "./office.js";
+      script.onload = function () { start(resolve, reject); };
+      script.onerror = function () { reject(LOAD_FAILED); };
+      document.head.appendChild(script);
+    });
+    loading.catch(function () {
+      loading = null;
+    });
+    return loading;
+  }
+
+  return function (name, argument) {
+    return load().then(function (module) {
+      return module[name](argument);
+    });
+  };
+})();
