@@ -39,6 +39,26 @@ pub fn dist() -> PathBuf {
     dist
 }
 
+/// What one of the tests' independent readers (`tests/docx_facts.py` with python-docx,
+/// `tests/pdf_text.py` with pypdf, both installed into tools/venv by scripts/setup;
+/// `SELFEVAL_PYTHON` names another interpreter) reads in `file`, as JSON.
+pub fn python_reads(script: &str, file: &Path) -> Value {
+    let python = std::env::var_os("SELFEVAL_PYTHON")
+        .map_or_else(|| root().join("tools/venv/bin/python"), PathBuf::from);
+    let out = std::process::Command::new(&python)
+        .arg(root().join("tests").join(script))
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {} ({e}): run scripts/setup", python.display()));
+    assert!(
+        out.status.success(),
+        "{script} could not read {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the reader's JSON")
+}
+
 /// A folder of this test's own under `$TMPDIR` (scripts/test points it into target/ and removes it).
 pub fn scratch(tag: &str) -> PathBuf {
     let nanos = std::time::SystemTime::now()

@@ -488,6 +488,30 @@ async fn printing_from_the_form_or_the_preview_prints_the_report_alone() {
     assert!(pages > 2, "the report alone prints {pages} pages");
     assert_eq!(pdf_pages(&from_form), pages, "printed from the form");
     assert_eq!(pdf_pages(&from_preview), pages, "printed from the preview");
+    // Every page carries its number, "— n —" (CSS margin boxes), and nothing of the form.
+    for (pdf, from) in [(&alone, "alone"), (&from_form, "from the form")] {
+        let file = e2e::scratch("print").join("printed.pdf");
+        std::fs::write(&file, pdf).unwrap();
+        let texts = e2e::python_reads("pdf_text.py", &file);
+        let texts: Vec<&str> = texts
+            .as_array()
+            .expect("pages")
+            .iter()
+            .map(|t| t.as_str().unwrap_or_default())
+            .collect();
+        assert_eq!(texts.len(), pages);
+        for (i, text) in texts.iter().enumerate() {
+            assert!(
+                text.contains(&format!("— {} —", i + 1)),
+                "page {} printed {from} has no page number: {text}",
+                i + 1
+            );
+            assert!(
+                !text.contains("下载 Word"),
+                "the form's buttons printed {from}"
+            );
+        }
+    }
     h.close().await;
 }
 

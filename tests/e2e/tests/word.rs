@@ -8,22 +8,9 @@ use e2e::{json, Harness, Site, Value};
 use selfeval::export::render_docx;
 use selfeval::sample::{sample_draft, SEED_V1_JSON};
 
-/// python-docx's reading of a downloaded document (tests/docx_facts.py; scripts/setup installs it).
+/// python-docx's reading of a downloaded document.
 fn python_docx_reads(file: &Path) -> Value {
-    let root = e2e::root();
-    let python = std::env::var_os("SELFEVAL_PYTHON")
-        .map_or_else(|| root.join("tools/venv/bin/python"), Into::into);
-    let out = std::process::Command::new(&python)
-        .arg(root.join("tests/docx_facts.py"))
-        .arg(file)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {} ({e}): run scripts/setup", python.display()));
-    assert!(
-        out.status.success(),
-        "python-docx refused the download: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("facts as JSON")
+    e2e::python_reads("docx_facts.py", file)
 }
 
 async fn fetched(h: &Harness, part: &str) -> Value {
