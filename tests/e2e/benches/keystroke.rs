@@ -15,7 +15,7 @@
 //!   keystroke here starts at a different point of it (0, 1.6, 3.2 … 14.4 ms after a frame, in
 //!   turn), rather than wherever a fixed pause happens to fall.
 
-use e2e::{json, Harness};
+use e2e::{json, Harness, Value};
 use selfeval::sample::large_draft;
 use selfeval::write_draft;
 
@@ -176,6 +176,36 @@ async fn main() {
             ms.as_f64().unwrap_or(f64::NAN)
         );
     }
+
+    // The on-demand module in the page: the first Word export (fetch, compile, write), then one
+    // with the module loaded; and the seed's .docx read back to text.
+    let seed_json = write_draft(&selfeval::sample::sample_draft()).expect("the sample's file");
+    let docx = selfeval::export::render_docx(&selfeval::sample::sample_draft()).expect("docx");
+    let timed =
+        h.c.execute_async(
+            "const [json, docx, done] = arguments;\
+             const t0 = performance.now();\
+             selfevalOffice('docxOfDraft', json).then((b) => {\
+               const t1 = performance.now();\
+               return selfevalOffice('docxOfDraft', json).then(() => {\
+                 const t2 = performance.now();\
+                 return selfevalOffice('reportTextOf', new Uint8Array(docx)).then(() => \
+                   done([t1 - t0, t2 - t1, performance.now() - t2, b.length]));\
+               });\
+             }).catch((e) => done([String(e)]));",
+            vec![json!(seed_json), json!(docx)],
+        )
+        .await
+        .expect("the Word export in the page");
+    let ms = |i: usize| timed.get(i).and_then(Value::as_f64).unwrap_or(f64::NAN);
+    println!(
+        "{:<44} {:6.1} ms ({:.0} bytes)",
+        "Word export, first (fetch, compile, write)",
+        ms(0),
+        ms(3)
+    );
+    println!("{:<44} {:6.1} ms", "Word export, module loaded", ms(1));
+    println!("{:<44} {:6.1} ms", "read the seed's .docx to text", ms(2));
 
     let dir = e2e::scratch("bench");
     let file = dir.join("large.json");
