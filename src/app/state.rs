@@ -889,7 +889,7 @@ impl AppState {
         self.create(next, name.clone());
         self.notify(
             false,
-            format!("已生成“{name}”：文字保留，金额和人数已清空，请填写新一年度的数字。原草稿没有改动。"),
+            format!("已生成“{name}”：文字保留，金额、人数和自评表的数值已清空，请填写新一年度的数字。原草稿没有改动。"),
         );
     }
 

@@ -310,7 +310,7 @@ fn DraftMenu() -> impl IntoView {
                             id="draft-next-year"
                             on:click=move |_| state.new_next_year()
                             disabled=no_storage
-                            title="新建一份草稿：保留文字，清空金额和人数，年度加一"
+                            title="新建一份草稿：保留文字，清空金额、人数和自评表的数值，年度加一"
                         >
                             "生成下一年度草稿"
                         </button>

@@ -2,7 +2,8 @@
 //! the result, on the seed and on a draft with 500 project rows and 500 special funds.
 //! Run with `scripts/bench` (or `cargo bench -p e2e` after `trunk build --release`). Each is
 //! measured again with the CPU slowed down 4× (Chrome DevTools' CPU throttling), as issue 14
-//! measures an old office PC.
+//! measures an old office PC. First, a first visit's navigation → first finding, as it is and
+//! at CPU ×4 over a slow county network (1.6 Mbps, 150 ms).
 //!
 //! Each of 100 keystrokes alternates 122.67 / 122.66, so `sum.basic` appears and goes each time;
 //! every sample checks that the panel really changed. Three times per keystroke, all from just
@@ -146,8 +147,63 @@ async fn throttle(h: &Harness, rate: u32) {
     .expect("CPU throttling");
 }
 
+/// A first visit (empty profile, nothing cached) from the app's files sent brotli-compressed, as a
+/// server with precompressed files sends them: navigation → the first finding on screen, in the
+/// page's clock, and the bytes it transferred. `slow`: CPU ×4 and 1.6 Mbps with 150 ms latency.
+async fn first_visit(label: &str, slow: bool) {
+    let dir = e2e::scratch("first-visit");
+    for entry in std::fs::read_dir(e2e::dist()).expect("dist/").flatten() {
+        let path = entry.path();
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let mut compressed = Vec::new();
+        {
+            use std::io::Write;
+            let mut w = brotli::CompressorWriter::new(&mut compressed, 4096, 11, 24);
+            w.write_all(&bytes).expect("compress");
+        }
+        std::fs::write(dir.join(&name), &bytes).expect("copy");
+        std::fs::write(dir.join(format!("{name}.br")), compressed).expect("brotli copy");
+    }
+    let h = Harness::start_on(e2e::Site::serve(dir)).await;
+    if slow {
+        h.c.issue_cmd(Cdp("Network.enable", json!({})))
+            .await
+            .expect("network");
+        h.c.issue_cmd(Cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": false, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 200_000 }),
+        ))
+        .await
+        .expect("slow network");
+        throttle(&h, 4).await;
+    }
+    h.c.goto(&h.site.url("/")).await.expect("goto");
+    let shown_at = loop {
+        let v = h
+            .js("return [!!document.querySelector('#findings a[data-rule]'), performance.now()];")
+            .await;
+        if v[0] == json!(true) {
+            break v[1].as_f64().unwrap_or(f64::NAN);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    };
+    let bytes = h
+        .js("return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((n, e) => n + e.transferSize, 0);")
+        .await;
+    println!(
+        "{label:<44} {shown_at:6.0} ms to the first finding ({} bytes transferred)",
+        bytes.as_f64().unwrap_or(f64::NAN)
+    );
+    h.close().await;
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
+    first_visit("first visit", false).await;
+    first_visit("first visit, CPU ×4, 1.6 Mbps, 150 ms", true).await;
     let h = Harness::start().await;
     h.c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
         Some(std::time::Duration::from_secs(300)),
@@ -206,6 +262,44 @@ async fn main() {
     );
     println!("{:<44} {:6.1} ms", "Word export, module loaded", ms(1));
     println!("{:<44} {:6.1} ms", "read the seed's .docx to text", ms(2));
+
+    // 从往年报告导入 in the page: the click on 读取并新建草稿 (read, check, store) and until the
+    // next frame, for the seed's text and for a 200-page report (120,000 characters).
+    let seed_text = include_str!("../../data/seed-2024.txt");
+    let mut long = seed_text.to_owned();
+    let paragraphs: Vec<&str> = seed_text
+        .lines()
+        .filter(|l| l.chars().count() > 40)
+        .collect();
+    let mut i = 0;
+    while long.len() < 120_000 * 3 && !paragraphs.is_empty() {
+        long.push_str(paragraphs[i % paragraphs.len()]);
+        long.push('\n');
+        i += 1;
+    }
+    for (label, text) in [("seed", seed_text), ("200 pages", long.as_str())] {
+        let timed = h
+            .c
+            .execute_async(
+                "const [text, done] = arguments;\
+                 document.getElementById('report-import-open').click();\
+                 document.getElementById('report-text').value = text;\
+                 const t0 = performance.now();\
+                 document.getElementById('report-read').click();\
+                 const t1 = performance.now();\
+                 requestAnimationFrame(() => setTimeout(() => done([t1 - t0, performance.now() - t0])));",
+                vec![json!(text)],
+            )
+            .await
+            .expect("the report read in the page");
+        let ms = |i: usize| timed.get(i).and_then(Value::as_f64).unwrap_or(f64::NAN);
+        println!(
+            "{:<44} {:6.1} ms (the click), {:6.1} ms to the next frame",
+            format!("read a report's text: {label}"),
+            ms(0),
+            ms(1)
+        );
+    }
 
     let dir = e2e::scratch("bench");
     let file = dir.join("large.json");

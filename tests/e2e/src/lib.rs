@@ -185,9 +185,20 @@ fn respond(stream: TcpStream, content: &Mutex<Content>) {
             .map(|(_, body)| body.clone());
         (content.dir.join(rel), page)
     };
-    let (status, body) = match (page, rel.contains(".."), std::fs::read(&file)) {
+    // A file with a brotli copy beside it (`name.br`, as the slow-network benchmark writes them)
+    // is sent compressed, as a server with precompressed files would send it.
+    let brotli = (page.is_none() && !rel.contains(".."))
+        .then(|| std::fs::read(content_dir(content).join(format!("{rel}.br"))).ok())
+        .flatten();
+    let encoding = if brotli.is_some() {
+        "Content-Encoding: br\r\n"
+    } else {
+        ""
+    };
+    let (status, body) = match (page, brotli, rel.contains(".."), std::fs::read(&file)) {
         (Some(body), ..) => ("200 OK", body),
-        (None, false, Ok(bytes)) => ("200 OK", bytes),
+        (None, Some(body), ..) => ("200 OK", body),
+        (None, None, false, Ok(bytes)) => ("200 OK", bytes),
         _ => ("404 Not Found", b"not found".to_vec()),
     };
     let content_type = match file.extension().and_then(|e| e.to_str()) {
@@ -201,11 +212,19 @@ fn respond(stream: TcpStream, content: &Mutex<Content>) {
     let mut stream = stream;
     let _ = write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{encoding}Content-Length: {}\r\n\
          Cache-Control: no-cache\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(&body);
+}
+
+fn content_dir(content: &Mutex<Content>) -> PathBuf {
+    content
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .dir
+        .clone()
 }
 
 /// chromedriver in its own process group, killed with all its Chromiums on drop.

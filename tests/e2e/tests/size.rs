@@ -19,10 +19,13 @@ const ON_DEMAND: [&str; 2] = ["office.js", "office_bg.wasm"];
 /// the build that added it: the 自评表 (its form section, selects and computed lines, the nine
 /// rules, the figures, the table in the HTML export and the larger version 2 sample) 243,638 →
 /// 265,118 bytes; 从往年报告导入 (the text reader, the panel and 未识别的内容) → 277,820 bytes.
-/// Lowered to 272,500: the Word writer and the .docx reader came in the on-demand module (the
-/// first load grew by 3,813 bytes for 下载 Word, dropping a report and the loader), and Leptos'
-/// `erase_components` (.cargo/config.toml) took 10,147 bytes off the wasm: 271,994 bytes.
-const FIRST_LOAD_BUDGET: usize = 272_500;
+/// Raised to 282,500 for 下载 Word, dropping a report on the page and the on-demand module's loader:
+/// the first load grew by 3,813 bytes to 282,144, while the Word writer and the .docx reader
+/// themselves (about 136 KB) stay in the on-demand module. Leptos' `erase_components` would take
+/// 10.1 KB off, but made typing slower: over three runs each of the keystroke benchmark, the
+/// sample's keystroke → findings p50 at CPU ×4 was 13.2–15.3 ms with it and 11.9–13.5 ms without
+/// (at ×1, 3.0–3.5 against 2.7–3.0 ms); not taken while issue 14's keystroke goal is missed.
+const FIRST_LOAD_BUDGET: usize = 282_500;
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
