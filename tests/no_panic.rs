@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use selfeval::amount::{parse_amount, parse_count, parse_year};
 use selfeval::draft_file::{read_draft, read_draft_bytes};
-use selfeval::export::render_html;
+use selfeval::export::{render_docx, render_html};
 use selfeval::sample::sample_draft;
 use selfeval::{check, Draft, Figures, Path};
 
@@ -29,6 +29,44 @@ fn cases() -> u32 {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(2000)
+}
+
+/// The sample with rows added to its lists and every field set from `values`, in turn.
+fn filled(values: &[String], rows: (usize, usize, usize, usize)) -> selfeval::Draft {
+    let mut draft = sample_draft();
+    for _ in 0..rows.0 {
+        draft.insert_row(selfeval::List::Functions, 0);
+    }
+    for _ in 0..rows.1 {
+        draft.insert_row(selfeval::List::Projects, 0);
+    }
+    for _ in 0..rows.2 {
+        draft.insert_row(selfeval::List::Points, 0);
+    }
+    for _ in 0..rows.3 {
+        draft.insert_row(selfeval::List::Funds, 0);
+    }
+    let paths: Vec<Path> = draft.fields().collect();
+    for (path, value) in paths.iter().zip(values.iter().cycle()) {
+        draft.set_field(*path, value);
+    }
+    draft
+}
+
+proptest! {
+    // A document is a few milliseconds to write and read back in a debug build: fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(cases() / 8))]
+
+    #[test]
+    fn the_word_export_is_a_well_formed_package_for_any_draft(
+        values in proptest::collection::vec(prop_oneof![amountish(), textish()], 80),
+        rows in (0usize..4, 0usize..4, 0usize..4, 0usize..4),
+    ) {
+        let draft = filled(&values, rows);
+        // It unzips, and its XML parses: every text was escaped for it.
+        let docx = render_docx(&draft).unwrap();
+        prop_assert!(selfeval::report_file::report_text(&docx).is_ok());
+    }
 }
 
 proptest! {
@@ -74,15 +112,7 @@ proptest! {
         values in proptest::collection::vec(prop_oneof![amountish(), textish()], 80),
         rows in (0usize..4, 0usize..4, 0usize..4, 0usize..4),
     ) {
-        let mut draft = sample_draft();
-        for _ in 0..rows.0 { draft.insert_row(selfeval::List::Functions, 0); }
-        for _ in 0..rows.1 { draft.insert_row(selfeval::List::Projects, 0); }
-        for _ in 0..rows.2 { draft.insert_row(selfeval::List::Points, 0); }
-        for _ in 0..rows.3 { draft.insert_row(selfeval::List::Funds, 0); }
-        let paths: Vec<Path> = draft.fields().collect();
-        for (path, value) in paths.iter().zip(values.iter().cycle()) {
-            draft.set_field(*path, value);
-        }
+        let draft = filled(&values, rows);
         let findings = check(&draft);
         // Every finding points at a field or list that exists.
         for f in &findings {
