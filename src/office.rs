@@ -1,11 +1,11 @@
-//! `office`: the on-demand module of the browser app (issue 14). The Word writer and the `.docx`
-//! reader (the `zip`, `flate2` and `quick-xml` crates) are rarely used and larger than the rest of
-//! a first load together, so they live in this second wasm module, which trunk builds beside the
+//! `office`: the on-demand module of the browser app (issue 14). The Word writer, the `.docx`
+//! reader (the `zip`, `flate2` and `quick-xml` crates) and the reader of a report's text are
+//! rarely used, so they live in this second wasm module, which trunk builds beside the
 //! app (`data-type="worker"`, wasm-bindgen's `no-modules` glue) and `web/office.js` fetches the
 //! first time the user asks for Word; the service worker caches it with the rest, and the
 //! single-file edition carries it inline.
 //!
-//! It exports two functions over the core, nothing else: no state, no DOM.
+//! It exports functions over the core, nothing else: no state, no DOM.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
@@ -23,6 +23,21 @@ mod exports {
     #[wasm_bindgen(js_name = reportTextOf)]
     pub fn report_text_of(bytes: &[u8]) -> Result<String, String> {
         selfeval::report_file::report_text(bytes).map_err(|e| e.to_string())
+    }
+
+    /// A report's text → the draft it reads into and what could not be placed, as
+    /// [`selfeval::reader::Reading::to_json`] writes them.
+    #[wasm_bindgen(js_name = readReport)]
+    pub fn read_report(text: &str) -> Result<String, String> {
+        selfeval::reader::read_report(text)
+            .to_json()
+            .map_err(|e| e.to_string())
+    }
+
+    /// A report file (a `.docx`, or a text file) → its reading, as [`read_report`].
+    #[wasm_bindgen(js_name = readReportFile)]
+    pub fn read_report_file(bytes: &[u8]) -> Result<String, String> {
+        read_report(&report_text_of(bytes)?)
     }
 }
 

@@ -217,3 +217,17 @@ fn a_title_set_on_two_lines_reads_and_a_stray_line_before_it_stays_unplaced() {
     let reading = read_report("只有一行\n");
     assert_eq!(reading.unplaced.len(), 1, "kept at the end too");
 }
+
+#[test]
+fn a_reading_passes_through_json_whole() {
+    let text = format!(
+        "内部资料\n{}\n附注：\"引号\" <b>",
+        include_str!("data/seed-2024.txt")
+    );
+    let reading = read_report(&text);
+    assert_eq!(reading.unplaced.len(), 1, "the line before the title");
+    let json = reading.to_json().unwrap();
+    assert_eq!(selfeval::reader::Reading::from_json(&json), Some(reading));
+    assert_eq!(selfeval::reader::Reading::from_json("{}"), None);
+    assert_eq!(selfeval::reader::Reading::from_json("not json"), None);
+}

@@ -1,11 +1,11 @@
-/* The on-demand module (src/office.rs: the Word writer and the .docx reader), loaded the first
-   time the app asks for it: `selfevalOffice(name, argument)` returns a promise of the result.
+/* The on-demand module (src/office.rs: the Word writer, the .docx reader and the reader of a
+   report's text), loaded the first time the app asks for it: `selfevalOffice(name, argument)` returns a promise of the result.
    Hosted, it fetches ./office.js and ./office_bg.wasm (the service worker caches both with the
    rest, so it works offline after one visit); the single-file edition carries both inline, in
    the text/plain scripts #selfeval-office-js and #selfeval-office-wasm. A failed load can be
    retried; its message says what to do. */
 window.selfevalOffice = (function () {
-  var LOAD_FAILED = "无法加载 Word 组件（网络中断，或本页面更新后未刷新）：请检查网络后刷新页面再试。" +
+  var LOAD_FAILED = "无法加载报告读写组件（网络中断，或本页面更新后未刷新）：请检查网络后刷新页面再试。" +
     "若要在没有网络时使用，请先在联网时打开一次本页面。";
   var loading = null;
 

@@ -1,10 +1,12 @@
 //! Calls into the on-demand module (`src/office.rs`, loaded by `web/office.js` on first use): the
-//! Word writer and the `.docx` reader, which the first load does not carry.
+//! Word writer, the `.docx` reader and the reader of a report's text, which the first load does
+//! not carry.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::dom::js_error_text;
+use crate::reader::Reading;
 
 #[wasm_bindgen]
 extern "C" {
@@ -22,7 +24,7 @@ async fn call(name: &str, argument: JsValue) -> Result<JsValue, String> {
 /// fault, told in Chinese with the browser's detail.
 fn failed(e: &JsValue) -> String {
     e.as_string()
-        .unwrap_or_else(|| format!("Word 组件出错（{}）：请刷新页面后重试", js_error_text(e)))
+        .unwrap_or_else(|| format!("报告读写组件出错（{}）：请刷新页面后重试", js_error_text(e)))
 }
 
 /// The report of the draft file `draft_json` as a `.docx`.
@@ -31,9 +33,18 @@ pub async fn docx_of_draft(draft_json: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
 }
 
-/// The text of a report file (a `.docx`).
-pub async fn report_text_of(bytes: &[u8]) -> Result<String, String> {
-    let text = call("reportTextOf", js_sys::Uint8Array::from(bytes).into()).await?;
-    text.as_string()
-        .ok_or_else(|| "Word 组件没有返回文字：请刷新页面后重试".to_owned())
+/// A report's text read into a draft.
+pub async fn read_report(text: &str) -> Result<Reading, String> {
+    reading(call("readReport", JsValue::from_str(text)).await?)
+}
+
+/// A report file (a `.docx`) read into a draft.
+pub async fn read_report_file(bytes: &[u8]) -> Result<Reading, String> {
+    reading(call("readReportFile", js_sys::Uint8Array::from(bytes).into()).await?)
+}
+
+fn reading(json: JsValue) -> Result<Reading, String> {
+    json.as_string()
+        .and_then(|json| Reading::from_json(&json))
+        .ok_or_else(|| "报告读写组件没有返回可用的结果：请刷新页面后重试".to_owned())
 }

@@ -1,6 +1,6 @@
 //! 从往年报告导入 (REPORT.md §8): last year's report, pasted, or a `.txt` or `.docx` chosen or
-//! dropped on the page, read into a new draft by the core's reader (a `.docx` is unpacked by the
-//! on-demand module); and the panel 未识别的内容 that lists what it could not place, to copy
+//! dropped on the page, read into a new draft by the core's reader in the on-demand module (which
+//! also unpacks a `.docx`); and the panel 未识别的内容 that lists what it could not place, to copy
 //! into a field or dismiss, piece by piece.
 
 use leptos::prelude::*;
@@ -47,8 +47,8 @@ pub fn read_report_file(state: AppState, file: web_sys::File) {
                 Ok((Source::Word, bytes)) => {
                     let name = name.to_owned();
                     leptos::task::spawn_local(async move {
-                        match super::office::report_text_of(&bytes).await {
-                            Ok(text) => state.new_from_report(&name, &text),
+                        match super::office::read_report_file(&bytes).await {
+                            Ok(reading) => state.open_reading(&name, reading),
                             Err(reason) => {
                                 state.notify(true, format!("无法读取“{name}”：{reason}"))
                             }

@@ -18,7 +18,7 @@ use crate::figures::Figures;
 use crate::finding::{changed_paths, on_path, Finding, Tally};
 use crate::model::Draft;
 use crate::outline::{List, Path};
-use crate::reader::Unplaced;
+use crate::reader::{Reading, Unplaced};
 use crate::sample::sample_draft;
 use crate::scorecard::ScoreFigures;
 use crate::shown::{Attention, Shown};
@@ -893,14 +893,24 @@ impl AppState {
         );
     }
 
-    /// 从往年报告导入: a report's text read into a new draft (REPORT.md §8); what could not be
-    /// placed is listed with it. The open draft is not touched.
+    /// 从往年报告导入: a report's text read into a new draft (REPORT.md §8) by the on-demand
+    /// module; what could not be placed is listed with it. The open draft is not touched.
     pub fn new_from_report(&self, source: &str, text: &str) {
         if crate::text::is_blank(text) {
             self.notify(true, format!("“{source}”中没有可读取的文字。"));
             return;
         }
-        let reading = crate::reader::read_report(text);
+        let (state, source, text) = (*self, source.to_owned(), text.to_owned());
+        leptos::task::spawn_local(async move {
+            match super::office::read_report(&text).await {
+                Ok(reading) => state.open_reading(&source, reading),
+                Err(reason) => state.notify(true, format!("无法读取“{source}”：{reason}")),
+            }
+        });
+    }
+
+    /// Opens what reading a report gave as a new draft, and says what could not be placed.
+    pub fn open_reading(&self, source: &str, reading: Reading) {
         let name =
             stored::unit_year_name(&reading.draft).unwrap_or_else(|| "往年报告导入".to_owned());
         self.create(reading.draft, name.clone());

@@ -31,6 +31,40 @@ pub struct Unplaced {
     pub under: String,
 }
 
+impl Reading {
+    /// The reading as JSON, to hand from the browser's on-demand module (which reads) to the app
+    /// (which opens the draft): `{"draft": "<the draft file>", "unplaced": [{"text", "line",
+    /// "under"}…]}`.
+    pub fn to_json(&self) -> Result<String, crate::draft_file::WriteError> {
+        let unplaced: Vec<serde_json::Value> = self
+            .unplaced
+            .iter()
+            .map(|u| serde_json::json!({ "text": u.text, "line": u.line, "under": u.under }))
+            .collect();
+        let draft = crate::draft_file::write_draft(&self.draft)?;
+        Ok(serde_json::json!({ "draft": draft, "unplaced": unplaced }).to_string())
+    }
+
+    /// The reading [`Reading::to_json`] wrote; `None` for anything else.
+    pub fn from_json(text: &str) -> Option<Reading> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        let draft = crate::draft_file::read_draft(value.get("draft")?.as_str()?).ok()?;
+        let unplaced = value
+            .get("unplaced")?
+            .as_array()?
+            .iter()
+            .map(|u| {
+                Some(Unplaced {
+                    text: u.get("text")?.as_str()?.to_owned(),
+                    line: usize::try_from(u.get("line")?.as_u64()?).ok()?,
+                    under: u.get("under")?.as_str()?.to_owned(),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Reading { draft, unplaced })
+    }
+}
+
 impl Unplaced {
     /// Where the piece stood, for the user: `第 12 行（二、一般公共预算支出情况）`.
     pub fn place(&self) -> String {

@@ -8,9 +8,9 @@
 
 use std::io::Write;
 
-/// The on-demand module (`src/office.rs`: the Word writer and the .docx reader): fetched when the
-/// user first asks for Word, or by the service worker in the background once the page has
-/// loaded, never by the page to start.
+/// The on-demand module (`src/office.rs`: the Word writer, the .docx reader, the report reader):
+/// fetched when the user first asks for Word or reads a report, or by the service worker in the
+/// background once the page has loaded, never by the page to start.
 const ON_DEMAND: [&str; 2] = ["office.js", "office_bg.wasm"];
 
 /// Bytes, brotli -q 11, of index.html, the JS, the wasm, the CSS and the service worker.
@@ -25,7 +25,8 @@ const ON_DEMAND: [&str; 2] = ["office.js", "office_bg.wasm"];
 /// 10.1 KB off, but made typing slower: over three runs each of the keystroke benchmark, the
 /// sample's keystroke → findings p50 at CPU ×4 was 13.2–15.3 ms with it and 11.9–13.5 ms without
 /// (at ×1, 3.0–3.5 against 2.7–3.0 ms); not taken while issue 14's keystroke goal is missed.
-const FIRST_LOAD_BUDGET: usize = 282_500;
+/// Lowered to 277,500: the report reader moved into the on-demand module (277,093 bytes).
+const FIRST_LOAD_BUDGET: usize = 277_500;
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
@@ -66,6 +67,11 @@ fn the_first_load_stays_within_the_size_budget() {
                 !contains(&bytes, b"word/document.xml"),
                 "{name} carries the .docx reader or writer: they belong in the on-demand module"
             );
+            // Nor the report reader (its name for the place before the first heading).
+            assert!(
+                !contains(&bytes, "标题前".as_bytes()),
+                "{name} carries the report reader: it belongs in the on-demand module"
+            );
         }
         lines.push(format!("{name}: {size}"));
         total += size;
@@ -83,6 +89,7 @@ fn the_first_load_stays_within_the_size_budget() {
     );
     let office = std::fs::read(dist.join("office_bg.wasm")).expect("office_bg.wasm");
     assert!(contains(&office, b"word/document.xml"));
+    assert!(contains(&office, "标题前".as_bytes()));
     assert!(
         total <= FIRST_LOAD_BUDGET,
         "first load {total} bytes (brotli) is over the budget of {FIRST_LOAD_BUDGET}: {lines:?}"

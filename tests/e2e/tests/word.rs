@@ -188,7 +188,7 @@ async fn a_module_that_cannot_be_fetched_is_said_so_and_can_be_retried() {
     h.eventually("the message", || async {
         h.text_if_present("#notice")
             .await
-            .is_some_and(|t| t.contains("无法下载 Word 文档") && t.contains("无法加载 Word 组件"))
+            .is_some_and(|t| t.contains("无法下载 Word 文档") && t.contains("无法加载报告读写组件"))
     })
     .await;
     // The form is still there and working.
