@@ -36,26 +36,16 @@ pub fn read_report_file(state: AppState, file: web_sys::File) {
         MAX_REPORT_BYTES,
         too_large,
         |state, name, read| {
-            let refuse =
-                move |reason: String| state.notify(true, format!("无法读取“{name}”：{reason}"));
-            match read.and_then(|bytes| {
-                report_source(&bytes)
-                    .map(|s| (s, bytes))
-                    .map_err(|e| e.to_string())
-            }) {
-                Ok((Source::Text(text), _)) => state.new_from_report(name, &text),
-                Ok((Source::Word, bytes)) => {
-                    let name = name.to_owned();
-                    leptos::task::spawn_local(async move {
-                        match super::office::read_report_file(&bytes).await {
-                            Ok(reading) => state.open_reading(&name, reading),
-                            Err(reason) => {
-                                state.notify(true, format!("无法读取“{name}”：{reason}"))
-                            }
-                        }
-                    });
-                }
-                Err(reason) => refuse(reason),
+            let bytes = match read {
+                Ok(bytes) => bytes,
+                Err(reason) => return state.refuse_report(name, &reason),
+            };
+            match report_source(&bytes) {
+                Ok(Source::Text(text)) => state.new_from_report(name, &text),
+                Ok(Source::Word) => state.open_reading_when_read(name, async move {
+                    super::office::read_report_file(&bytes).await
+                }),
+                Err(reason) => state.refuse_report(name, &reason.to_string()),
             }
         },
     );

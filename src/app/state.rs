@@ -900,13 +900,32 @@ impl AppState {
             self.notify(true, format!("“{source}”中没有可读取的文字。"));
             return;
         }
-        let (state, source, text) = (*self, source.to_owned(), text.to_owned());
+        let text = text.to_owned();
+        self.open_reading_when_read(
+            source,
+            async move { super::office::read_report(&text).await },
+        );
+    }
+
+    /// Opens the reading `read` gives as a new draft when it is ready, or says why `source`
+    /// could not be read.
+    pub fn open_reading_when_read(
+        &self,
+        source: &str,
+        read: impl std::future::Future<Output = Result<Reading, String>> + 'static,
+    ) {
+        let (state, source) = (*self, source.to_owned());
         leptos::task::spawn_local(async move {
-            match super::office::read_report(&text).await {
+            match read.await {
                 Ok(reading) => state.open_reading(&source, reading),
-                Err(reason) => state.notify(true, format!("无法读取“{source}”：{reason}")),
+                Err(reason) => state.refuse_report(&source, &reason),
             }
         });
+    }
+
+    /// A report that could not be read: why, and nothing else changes.
+    pub fn refuse_report(&self, source: &str, reason: &str) {
+        self.notify(true, format!("无法读取“{source}”：{reason}"));
     }
 
     /// Opens what reading a report gave as a new draft, and says what could not be placed.
