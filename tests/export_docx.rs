@@ -14,6 +14,10 @@ use selfeval::report_file::report_text;
 use selfeval::sample::{sample_draft, SEED_V1_JSON};
 use selfeval::{read_draft, Draft};
 
+mod common;
+
+use common::normalized;
+
 const SEED_DOCUMENT: &str = include_str!("data/seed-2024.txt");
 
 fn python() -> PathBuf {
@@ -69,17 +73,6 @@ fn table_text(facts: &Value) -> Vec<Vec<String>> {
                 .flatten()
                 .map(|c| c["text"].as_str().unwrap_or_default().to_owned())
                 .collect()
-        })
-        .collect()
-}
-
-fn normalized(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
         })
         .collect()
 }

@@ -8,21 +8,9 @@ use selfeval::Draft;
 
 mod common;
 
-use common::visible_text;
+use common::{normalized, visible_text};
 
 const SEED_DOCUMENT: &str = include_str!("data/seed-2024.txt");
-
-/// White space removed and brackets made full-width, as the comparison of the spec says.
-fn normalized(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        })
-        .collect()
-}
 
 fn sentences(document: &str) -> Vec<String> {
     document

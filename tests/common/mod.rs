@@ -4,6 +4,18 @@
 
 use std::io::{Cursor, Write};
 
+/// White space removed and brackets made full-width, as the spec compares a report's sentences.
+pub fn normalized(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect()
+}
+
 /// The visible text of an HTML document: tags dropped, entities decoded.
 pub fn visible_text(html: &str) -> String {
     let body = html.split("<body>").nth(1).unwrap_or(html);

@@ -2,15 +2,24 @@
 //! module (`src/office.rs`), which the page fetches only when asked, which works offline after
 //! one visit and from the single file, and which says what to do when it cannot be loaded.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use e2e::{json, Harness, Site, Value};
 use selfeval::export::render_docx;
 use selfeval::sample::{sample_draft, SEED_V1_JSON};
+use selfeval::Draft;
 
-/// python-docx's reading of a downloaded document.
-fn python_docx_reads(file: &Path) -> Value {
-    e2e::python_reads("docx_facts.py", file)
+/// Clicks 下载 Word and checks that the download is `draft`'s document as the command line
+/// writes it; returns the downloaded file.
+async fn downloads_word_of(h: &Harness, draft: &Draft) -> PathBuf {
+    h.click("#download-docx").await;
+    let file = h.downloaded("自评报告.docx").await;
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        render_docx(draft).unwrap(),
+        "the page's .docx is the command line's"
+    );
+    file
 }
 
 async fn fetched(h: &Harness, part: &str) -> Value {
@@ -32,15 +41,8 @@ async fn word_is_fetched_on_first_use_and_downloads_the_command_lines_document()
     );
     assert_eq!(fetched(&h, "office").await, json!(0));
 
-    h.click("#download-docx").await;
-    let file = h.downloaded("自评报告.docx").await;
-    let expected = render_docx(&sample_draft()).unwrap();
-    assert_eq!(
-        std::fs::read(&file).unwrap(),
-        expected,
-        "the page's .docx is the command line's"
-    );
-    let facts = python_docx_reads(&file);
+    let file = downloads_word_of(&h, &sample_draft()).await;
+    let facts = e2e::python_reads("docx_facts.py", &file);
     assert_eq!(
         facts["paragraphs"][0]["text"],
         "株洲市芦淞区信访局\n2024年度部门整体支出绩效自评报告"
@@ -55,11 +57,9 @@ async fn word_is_fetched_on_first_use_and_downloads_the_command_lines_document()
     std::fs::remove_file(&file).unwrap();
     h.type_into("problems", "<script>alert(1)</script>存在的问题")
         .await;
-    h.click("#download-docx").await;
-    let file = h.downloaded("自评报告.docx").await;
     let mut edited = sample_draft();
     edited.problems = "<script>alert(1)</script>存在的问题".into();
-    assert_eq!(std::fs::read(&file).unwrap(), render_docx(&edited).unwrap());
+    downloads_word_of(&h, &edited).await;
     assert_eq!(fetched(&h, "office_bg.wasm").await, json!(1));
     h.close().await;
 }
@@ -143,12 +143,7 @@ async fn word_works_offline_after_one_visit() {
     .await;
     h.site.stop();
     h.reload().await;
-    h.click("#download-docx").await;
-    let file = h.downloaded("自评报告.docx").await;
-    assert_eq!(
-        std::fs::read(&file).unwrap(),
-        render_docx(&sample_draft()).unwrap()
-    );
+    downloads_word_of(&h, &sample_draft()).await;
     h.close().await;
 }
 
@@ -163,12 +158,7 @@ async fn the_single_file_carries_the_module() {
         h.js("return typeof wasm_bindgen;").await,
         json!("undefined")
     );
-    h.click("#download-docx").await;
-    let file = h.downloaded("自评报告.docx").await;
-    assert_eq!(
-        std::fs::read(&file).unwrap(),
-        render_docx(&sample_draft()).unwrap()
-    );
+    downloads_word_of(&h, &sample_draft()).await;
     h.close().await;
 }
 
@@ -198,11 +188,6 @@ async fn a_module_that_cannot_be_fetched_is_said_so_and_can_be_retried() {
     for name in ["office.js", "office_bg.wasm"] {
         std::fs::copy(e2e::dist().join(name), dir.join(name)).unwrap();
     }
-    h.click("#download-docx").await;
-    let file = h.downloaded("自评报告.docx").await;
-    assert_eq!(
-        std::fs::read(&file).unwrap(),
-        render_docx(&sample_draft()).unwrap()
-    );
+    downloads_word_of(&h, &sample_draft()).await;
     h.close().await;
 }
