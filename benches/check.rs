@@ -10,7 +10,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use selfeval::export::{render_docx, render_html};
 use selfeval::reader::read_report;
 use selfeval::report_file::report_text;
-use selfeval::sample::{large_draft, sample_draft, with_indicators, SAMPLE_JSON};
+use selfeval::sample::{grown_report, large_draft, sample_draft, with_indicators, SAMPLE_JSON};
 use selfeval::{check, read_draft, write_draft, Figures, Path};
 use std::hint::black_box;
 
@@ -60,7 +60,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("read report/seed text", |b| {
         b.iter(|| read_report(black_box(SEED_TEXT)))
     });
-    let long = two_hundred_pages();
+    let long = grown_report(SEED_TEXT, 120_000);
     c.bench_function(
         "read report/200 pages (the seed, its 十 grown to 120,000 characters)",
         |b| b.iter(|| read_report(black_box(&long))),
@@ -68,25 +68,6 @@ fn benches(c: &mut Criterion) {
 }
 
 const SEED_TEXT: &str = include_str!("../tests/data/seed-2024.txt");
-
-/// A 200-page report (about 600 characters a page): the seed, with paragraphs of its own text
-/// added under its last section until it is 120,000 characters long.
-fn two_hundred_pages() -> String {
-    let paragraphs: Vec<&str> = SEED_TEXT
-        .lines()
-        .filter(|l| l.chars().count() > 40)
-        .collect();
-    let mut text = SEED_TEXT.to_owned();
-    let mut i = 0;
-    while text.chars().count() < 120_000 && !paragraphs.is_empty() {
-        text.push_str(
-            paragraphs[i % paragraphs.len()].trim_start_matches(|c: char| !c.is_alphabetic()),
-        );
-        text.push('\n');
-        i += 1;
-    }
-    text
-}
 
 /// The seed with `fields` replaced by the seed's own paragraphs, repeated to `chars` characters
 /// each: a long report pasted into a field.

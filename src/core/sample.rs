@@ -102,3 +102,21 @@ pub fn with_indicators(mut draft: Draft, indicators: usize) -> Draft {
         .collect();
     draft
 }
+
+/// A long report's text for the benchmarks: `text` (a report) with its own long paragraphs
+/// (over 40 characters) added at its end, in turn, until it has at least `chars` characters.
+/// A 200-page report is about 120,000 (some 600 characters a page).
+pub fn grown_report(text: &str, chars: usize) -> String {
+    let paragraphs: Vec<&str> = text.lines().filter(|l| l.chars().count() > 40).collect();
+    let mut grown = text.to_owned();
+    let mut count = text.chars().count();
+    for paragraph in paragraphs.iter().cycle() {
+        if count >= chars {
+            break;
+        }
+        grown.push_str(paragraph);
+        grown.push('\n');
+        count += paragraph.chars().count() + 1;
+    }
+    grown
+}

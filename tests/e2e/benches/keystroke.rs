@@ -267,17 +267,7 @@ async fn main() {
     // click on 读取并新建草稿 to the frame that shows the new draft in the menu, for the seed's text and for a
     // 200-page report (120,000 characters).
     let seed_text = include_str!("../../data/seed-2024.txt");
-    let mut long = seed_text.to_owned();
-    let paragraphs: Vec<&str> = seed_text
-        .lines()
-        .filter(|l| l.chars().count() > 40)
-        .collect();
-    let mut i = 0;
-    while long.len() < 120_000 * 3 && !paragraphs.is_empty() {
-        long.push_str(paragraphs[i % paragraphs.len()]);
-        long.push('\n');
-        i += 1;
-    }
+    let long = selfeval::sample::grown_report(seed_text, 120_000);
     for (label, text) in [("seed", seed_text), ("200 pages", long.as_str())] {
         let timed =
             h.c.execute_async(
