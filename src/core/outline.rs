@@ -711,6 +711,19 @@ impl Path {
         }
     }
 
+    /// The same field of row `i` (a row moved: its fields are the same, at another place);
+    /// other paths stay as they are.
+    pub fn in_row(self, i: usize) -> Path {
+        match self {
+            Path::Function(_) => Path::Function(i),
+            Path::Project(_, f) => Path::Project(i, f),
+            Path::Point(_, f) => Path::Point(i, f),
+            Path::Fund(_, f) => Path::Fund(i, f),
+            Path::Indicator(_, f) => Path::Indicator(i, f),
+            other => other,
+        }
+    }
+
     /// The key of a row's field within its row (`amount`); `None` for other paths and for a
     /// 主要职能 row, which is a text of its own.
     fn row_key(self) -> Option<&'static str> {
@@ -948,6 +961,22 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_field_moves_to_another_row_and_other_paths_stay() {
+        for list in List::ALL {
+            for path in list.row_fields(3) {
+                let moved = path.in_row(7);
+                assert_eq!(moved.row(), Some((list, 7)), "{path}");
+                assert_eq!(moved.in_row(3), path);
+                assert_eq!(moved.label(), path.label());
+            }
+            assert_eq!(list.path().in_row(2), list.path());
+        }
+        for path in Path::SINGLE_FIELDS {
+            assert_eq!(path.in_row(5), path);
+        }
+    }
 
     #[test]
     fn paths_print_as_the_spec_writes_them_and_parse_back() {
