@@ -11,9 +11,9 @@ use crate::outline::{Path, Section};
 #[component]
 pub fn FindingsSummary() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let groups = Memo::new(move |_| state.shown.with(|s| by_section(&s.findings)));
-    let tally = Memo::new(move |_| state.shown.with(|s| Tally::of(&s.findings)));
-    let todo = Memo::new(move |_| state.shown.with(|s| s.todo.len()));
+    let groups = Memo::new(move |_| state.shown().with(|s| by_section(&s.findings)));
+    let tally = Memo::new(move |_| state.shown().with(|s| Tally::of(&s.findings)));
+    let todo = Memo::new(move |_| state.shown().with(|s| s.todo.len()));
     let title = Signal::derive(move || {
         let (t, todo) = (tally.get(), todo.get());
         let found = format!(
@@ -62,7 +62,7 @@ pub fn FindingsSummary() -> impl IntoView {
 fn TodoList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let groups = Memo::new(move |_| {
-        state.shown.with(|s| {
+        state.shown().with(|s| {
             by_section(&s.todo)
                 .into_iter()
                 .map(|(section, items)| (section, items.iter().map(|f| f.path).collect()))
@@ -151,7 +151,7 @@ pub fn SectionNav() -> impl IntoView {
     let state = expect_context::<AppState>();
     let super::PreviewOpen(preview) = expect_context::<super::PreviewOpen>();
     let counts = Memo::new(move |_| {
-        state.shown.with(|shown| {
+        state.shown().with(|shown| {
             Section::ALL.map(|s| {
                 let in_section = |f: &&Finding| f.path.section() == s;
                 (
@@ -212,7 +212,7 @@ pub fn FiguresPanel() -> impl IntoView {
             <dl>
                 {move || {
                     state
-                        .figures
+                        .figures()
                         .with(|f| f.lines())
                         .into_iter()
                         .map(|line| {

@@ -10,7 +10,7 @@ use super::dom::{keep_in_place, path_of, section_id, target_element};
 use super::field::Field;
 use super::rows::Rows;
 use super::scorecard::{ComputedScore, ScoreLine, ScoreStart, ScoreTotal};
-use super::state::AppState;
+use super::state::{AppState, At};
 use crate::checks::sums::COUNT_SPECIAL_FUNDS;
 use crate::outline::{FundField, IndicatorField, List, Path, PointField, ProjectField, Section};
 
@@ -281,13 +281,18 @@ fn row_items(list: List, i: usize) -> (Vec<FieldSpec>, Vec<FieldSpec>, Vec<Field
 }
 
 fn field_view(spec: FieldSpec) -> AnyView {
+    at_view(spec, spec.path.into())
+}
+
+/// A field whose path may change (a row's field follows its row's place).
+fn at_view(spec: FieldSpec, path: At) -> AnyView {
     let placeholder = spec.stands_for.then(|| {
         let state = expect_context::<AppState>();
-        let path = spec.path;
         let shown = Memo::new(move |_| {
-            state.draft.with(|d| {
+            let path = path.get();
+            state.draft().with(|d| {
                 state
-                    .score
+                    .score()
                     .with(|s| s.placeholder(d, path).unwrap_or_default())
             })
         });
@@ -295,7 +300,7 @@ fn field_view(spec: FieldSpec) -> AnyView {
     });
     view! {
         <Field
-            path=spec.path
+            path=path
             optional=spec.optional
             hint=spec.hint
             label=spec.label
@@ -305,43 +310,64 @@ fn field_view(spec: FieldSpec) -> AnyView {
     .into_any()
 }
 
-fn fields_view(specs: Vec<FieldSpec>) -> AnyView {
-    specs.into_iter().map(field_view).collect_view().into_any()
+/// The fields of a row, at the row's place `at`.
+fn row_fields_view(specs: Vec<FieldSpec>, at: Memo<usize>) -> AnyView {
+    specs
+        .into_iter()
+        .map(|spec| at_view(spec, At::in_row(spec.path, at)))
+        .collect_view()
+        .into_any()
+}
+
+fn row_group_view(specs: Vec<FieldSpec>, at: Memo<usize>) -> AnyView {
+    if specs.is_empty() {
+        return ().into_any();
+    }
+    view! { <div class="field-group">{row_fields_view(specs, at)}</div> }.into_any()
 }
 
 fn group_view(specs: Vec<FieldSpec>) -> AnyView {
     if specs.is_empty() {
         return ().into_any();
     }
-    view! { <div class="field-group">{fields_view(specs)}</div> }.into_any()
+    view! { <div class="field-group">{specs.into_iter().map(field_view).collect_view()}</div> }
+        .into_any()
 }
 
-/// Row `i` of a list, for [`Rows`].
-pub fn row_view(list: List, i: usize) -> AnyView {
+/// The row at place `at` of a list, for [`Rows`]; its fields follow the place when rows move.
+pub fn row_view(list: List, at: Memo<usize>) -> AnyView {
     if list == List::Indicators {
-        return indicator_view(i);
+        return indicator_view(at);
     }
-    let (first, group, last) = row_items(list, i);
-    (fields_view(first), group_view(group), fields_view(last)).into_any()
+    let (first, group, last) = row_items(list, 0);
+    (
+        row_fields_view(first, at),
+        row_group_view(group, at),
+        row_fields_view(last, at),
+    )
+        .into_any()
 }
 
 /// An indicator row of the 自评表: its levels and name, its figures with the computed score
 /// beside the typed one, and the deviation.
-fn indicator_view(i: usize) -> AnyView {
-    let (_, levels, name) = row_items(List::Indicators, i);
-    let at = |f| Path::Indicator(i, f);
+fn indicator_view(at: Memo<usize>) -> AnyView {
+    let (_, levels, name) = row_items(List::Indicators, 0);
+    let of = |f| Path::Indicator(0, f);
     let figures = vec![
-        field(at(IndicatorField::Target)),
-        field(at(IndicatorField::Actual)),
-        field(at(IndicatorField::Weight)),
-        field(at(IndicatorField::Score)),
+        field(of(IndicatorField::Target)),
+        field(of(IndicatorField::Actual)),
+        field(of(IndicatorField::Weight)),
+        field(of(IndicatorField::Score)),
     ];
     (
-        group_view(levels),
-        fields_view(name),
-        group_view(figures),
-        view! { <ComputedScore row=i /> },
-        field_view(optional(at(IndicatorField::Deviation), "扣分时必须填写")),
+        row_group_view(levels, at),
+        row_fields_view(name, at),
+        row_group_view(figures, at),
+        view! { <ComputedScore row=at /> },
+        row_fields_view(
+            vec![optional(of(IndicatorField::Deviation), "扣分时必须填写")],
+            at,
+        ),
     )
         .into_any()
 }

@@ -108,7 +108,7 @@ fn print_the_report(state: AppState) {
         }
     };
     let before = window_event_listener_untyped("beforeprint", move |_| {
-        let article = state.draft.with_untracked(crate::export::render_article);
+        let article = state.draft().with_untracked(crate::export::render_article);
         fill(&format!(
             "<style media=\"print\">{}</style>{article}",
             crate::export::report_style()

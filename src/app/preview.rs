@@ -29,7 +29,7 @@ pub fn Preview(open: RwSignal<bool>) -> impl IntoView {
                 node_ref=frame
                 title="报告预览"
                 sandbox="allow-modals allow-same-origin"
-                srcdoc=move || state.draft.with(render_html)
+                srcdoc=move || state.draft().with(render_html)
             ></iframe>
         </section>
     }

@@ -125,14 +125,14 @@ pub fn ReportImport() -> impl IntoView {
 #[component]
 pub fn UnplacedPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.unplaced.with(Vec::len));
+    let count = Memo::new(move |_| state.unplaced().with(Vec::len));
     view! {
         <section class="unplaced" id="unplaced" hidden=move || { count.get() == 0 } aria-labelledby="unplaced-title">
             <h2 id="unplaced-title">{move || format!("未识别的内容（{} 段）", count.get())}</h2>
             <p>"以下内容没能放进表单的字段：请复制到合适的字段中，或确认不需要后移除。"</p>
             <ol>
                 <For
-                    each=move || state.unplaced.get()
+                    each=move || state.unplaced().get()
                     key=|piece| piece.line
                     children=move |piece| {
                         let line = piece.line;

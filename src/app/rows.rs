@@ -11,6 +11,8 @@ use crate::outline::List;
 use crate::outline::Path;
 
 /// The rows of `list`, each with buttons to move and remove it, and one to add a row at the end.
+/// Rows are keyed (`AppState::row_keys`): adding, removing or moving one leaves the others'
+/// elements as they are, and a moved row's elements move with it.
 ///
 /// Focus stays with the user's work: a moved row's button keeps the focus in the row's new
 /// place (so pressing it again moves the row on), a removal leaves the focus on the row before
@@ -18,6 +20,7 @@ use crate::outline::Path;
 #[component]
 pub fn Rows(list: List) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let keys = state.row_keys(list);
     let count = state.row_count(list);
     let noun = list.row_noun();
     let add = move |_| {
@@ -46,7 +49,7 @@ pub fn Rows(list: List) -> impl IntoView {
     // part of their own for it.
     let undo = move || {
         let at = state
-            .removed
+            .removed()
             .with(|r| r.as_ref().filter(|r| r.list == list).map(|r| r.at));
         at.map(|at| view! { <UndoRemove list=list at=at /> })
     };
@@ -54,21 +57,29 @@ pub fn Rows(list: List) -> impl IntoView {
         <div class="rows" id=field_id(list.path()) tabindex="-1" data-path=list.path().to_string()>
             <FieldMessages path=list.path() />
             <For
-                each=move || 0..count.get()
-                key=|i| *i
-                children=move |i| {
-                    let is_last = move || i + 1 >= count.get();
+                each=move || keys.get()
+                key=|key| *key
+                children=move |key| {
+                    // The row's place: it changes when rows before it are removed or it moves.
+                    let at = Memo::new(move |_| {
+                        keys.with(|keys| keys.iter().position(|k| *k == key).unwrap_or_default())
+                    });
+                    let is_last = move || at.get() + 1 >= count.get();
                     view! {
-                        <fieldset class="row" data-row=i style=format!("order:{}", 2 * i + 1)>
-                            <legend>{format!("{noun} {}", i + 1)}</legend>
-                            <div class="row-fields">{row_view(list, i)}</div>
+                        <fieldset
+                            class="row"
+                            data-row=move || at.get()
+                            style=move || format!("order:{}", 2 * at.get() + 1)
+                        >
+                            <legend>{move || format!("{noun} {}", at.get() + 1)}</legend>
+                            <div class="row-fields">{row_view(list, at)}</div>
                             <div class="row-actions">
                                 <button
                                     type="button"
                                     class="small"
                                     data-action="up"
-                                    disabled=move || i == 0
-                                    on:click=move |_| move_row(i, true)
+                                    disabled=move || at.get() == 0
+                                    on:click=move |_| move_row(at.get_untracked(), true)
                                 >
                                     "上移"
                                 </button>
@@ -77,7 +88,7 @@ pub fn Rows(list: List) -> impl IntoView {
                                     class="small"
                                     data-action="down"
                                     disabled=is_last
-                                    on:click=move |_| move_row(i, false)
+                                    on:click=move |_| move_row(at.get_untracked(), false)
                                 >
                                     "下移"
                                 </button>
@@ -85,9 +96,9 @@ pub fn Rows(list: List) -> impl IntoView {
                                     type="button"
                                     class="small danger"
                                     data-action="remove"
-                                    on:click=move |_| remove(i)
+                                    on:click=move |_| remove(at.get_untracked())
                                 >
-                                    {format!("删除{noun} {}", i + 1)}
+                                    {move || format!("删除{noun} {}", at.get() + 1)}
                                 </button>
                             </div>
                         </fieldset>
@@ -108,7 +119,7 @@ pub fn Rows(list: List) -> impl IntoView {
 #[component]
 fn RowTotal(list: List) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let total = Memo::new(move |_| state.figures.with(|f| f.row_total(list)));
+    let total = Memo::new(move |_| state.figures().with(|f| f.row_total(list)));
     view! {
         <p class="row-total" data-total=list.path().to_string() hidden=move || total.with(Option::is_none)>
             {move || total.get().unwrap_or_default()}
@@ -120,7 +131,7 @@ fn RowTotal(list: List) -> impl IntoView {
 #[component]
 fn UndoRemove(list: List, at: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let what = state.removed.with_untracked(|r| {
+    let what = state.removed().with_untracked(|r| {
         r.as_ref()
             .map(|r| format!("已删除{}。", r.what))
             .unwrap_or_default()

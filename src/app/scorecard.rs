@@ -20,7 +20,7 @@ pub enum ScoreLine {
 pub fn ScoreLine(line: ScoreLine) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = Memo::new(move |_| {
-        state.score.with(|s| match line {
+        state.score().with(|s| match line {
             ScoreLine::Budget => s.budget_text(),
             ScoreLine::Spending => s.spending_text(),
         })
@@ -57,12 +57,12 @@ pub fn ScoreStart() -> impl IntoView {
     }
 }
 
-/// The computed score of indicator `row`, beside its typed 得分 (nothing when its figures are
-/// not comparable).
+/// The computed score of the indicator at `row`, beside its typed 得分 (nothing when its figures
+/// are not comparable).
 #[component]
-pub fn ComputedScore(row: usize) -> impl IntoView {
+pub fn ComputedScore(row: Memo<usize>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let text = Memo::new(move |_| state.score.with(|s| s.computed_text(row)));
+    let text = Memo::new(move |_| state.score().with(|s| s.computed_text(row.get())));
     view! {
         <p class="computed score-computed" data-row=row hidden=move || text.with(Option::is_none)>
             {move || text.get().unwrap_or_default()}
@@ -74,6 +74,6 @@ pub fn ComputedScore(row: usize) -> impl IntoView {
 #[component]
 pub fn ScoreTotal() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let text = Memo::new(move |_| state.score.with(|s| s.summary()));
+    let text = Memo::new(move |_| state.score().with(|s| s.summary()));
     view! { <p class="score-total" id="score-total" role="status">{text}</p> }
 }

@@ -19,7 +19,7 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let ask_download = move |kind: DownloadKind| {
         state.show_all();
-        let errors = state.tally.get_untracked().errors;
+        let errors = state.tally().get_untracked().errors;
         if errors > 0 {
             state.ask(Pending::Download { kind, errors });
         } else {
@@ -87,13 +87,13 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
 pub fn download_now(state: AppState, kind: DownloadKind) {
     let result = match kind {
         DownloadKind::Word => return download_word(state),
-        DownloadKind::Json => state.draft.with_untracked(|d| {
+        DownloadKind::Json => state.draft().with_untracked(|d| {
             render_json(d)
                 .map_err(|e| e.to_string())
                 .and_then(|json| download(&json_file_name(d), "application/json", &json))
         }),
         DownloadKind::Html => state
-            .draft
+            .draft()
             .with_untracked(|d| download(&html_file_name(d), "text/html", &render_html(d))),
     };
     match result {
@@ -105,7 +105,7 @@ pub fn download_now(state: AppState, kind: DownloadKind) {
 /// The `.docx` comes from the on-demand module, fetched on the first use: the draft as it is
 /// now goes to it as its draft file, so the bytes are those of `selfeval export --docx`.
 fn download_word(state: AppState) {
-    let draft = state.draft.get_untracked();
+    let draft = state.draft().get_untracked();
     let json = match render_json(&draft) {
         Ok(json) => json,
         Err(e) => return state.notify(true, e.to_string()),
@@ -143,7 +143,7 @@ fn SaveIndicator() -> impl IntoView {
         SaveState::Pending => "有修改，即将保存…".to_owned(),
         SaveState::Failed(reason) => format!("保存失败：{reason}"),
         SaveState::NoStorage(reason) => format!("无法自动保存：{reason}"),
-        SaveState::Conflict => match state.conflict.get() {
+        SaveState::Conflict => match state.conflict().get() {
             Some(Conflict::Cleared) => "未保存：本浏览器的草稿存储已被清除".to_owned(),
             _ => "未保存：这份草稿在另一个标签页中被改动".to_owned(),
         },
@@ -164,11 +164,11 @@ fn SaveIndicator() -> impl IntoView {
     }
     let reminder = Memo::new(move |_| {
         minute.track();
-        if state.reminder_dismissed.get() {
+        if state.reminder_dismissed().get() {
             return None;
         }
         state
-            .unexported_since
+            .unexported_since()
             .with(|since| reminder_days(since.as_deref(), now_ms()))
             .map(reminder_text)
     });
@@ -223,7 +223,7 @@ fn DraftMenu() -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
         {
-            select.set_value(&state.current.get_untracked().unwrap_or_default());
+            select.set_value(&state.current().get_untracked().unwrap_or_default());
         }
     };
     let name_input = NodeRef::<leptos::html::Input>::new();
@@ -247,14 +247,14 @@ fn DraftMenu() -> impl IntoView {
         renaming.set(false);
     };
     let ask_delete = move |_| {
-        if let Some(id) = state.current.get_untracked() {
+        if let Some(id) = state.current().get_untracked() {
             let name = state.current_name();
             state.ask(Pending::DeleteDraft { id, name });
         }
     };
-    let no_storage = move || state.current.get().is_none();
+    let no_storage = move || state.current().get().is_none();
     // Whether the browser will keep the drafts when it runs short of space.
-    let persistence = move || match state.persistence.get() {
+    let persistence = move || match state.persistence().get() {
         Some(Persistence::Persistent) => {
             ("persistent", "本机存储：已设为持久保存，浏览器不会自动清除")
         }
@@ -275,13 +275,13 @@ fn DraftMenu() -> impl IntoView {
                 id="draft-select"
                 on:change=on_select
                 disabled=no_storage
-                prop:value=move || state.current.get().unwrap_or_default()
+                prop:value=move || state.current().get().unwrap_or_default()
                 title=move || state.current_name()
             >
                 {move || {
-                    let current = state.current.get();
+                    let current = state.current().get();
                     state
-                        .drafts
+                        .drafts()
                         .get()
                         .into_iter()
                         .filter(|e| e.broken.is_none())
@@ -374,7 +374,7 @@ fn DraftMenu() -> impl IntoView {
 fn BrokenDrafts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let broken = Memo::new(move |_| {
-        state.drafts.with(|list| {
+        state.drafts().with(|list| {
             list.iter()
                 .filter_map(|e| e.broken.clone().map(|b| (e.id.clone(), e.name.clone(), b)))
                 .collect::<Vec<_>>()
@@ -437,7 +437,7 @@ fn BrokenDrafts() -> impl IntoView {
 #[component]
 pub fn ConfirmBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let question = Signal::derive(move || match state.pending.get() {
+    let question = Signal::derive(move || match state.pending().get() {
         Some(Pending::DeleteDraft { name, .. }) => {
             format!("确定删除草稿“{name}”吗？删除后无法恢复（可先下载 JSON 备份）。")
         }
@@ -460,7 +460,7 @@ pub fn ConfirmBar() -> impl IntoView {
         None => String::new(),
     });
     let confirm_label = Signal::derive(move || {
-        match state.pending.get() {
+        match state.pending().get() {
             Some(Pending::DeleteDraft { .. }) => "删除",
             Some(Pending::Restore { .. }) => "替换并恢复",
             _ => "仍然下载",
@@ -468,7 +468,7 @@ pub fn ConfirmBar() -> impl IntoView {
         .to_owned()
     });
     let confirm = move |_| {
-        let Some(pending) = state.pending.get_untracked() else {
+        let Some(pending) = state.pending().get_untracked() else {
             return;
         };
         state.settle_pending();
@@ -479,18 +479,18 @@ pub fn ConfirmBar() -> impl IntoView {
         }
     };
     let restore_others = move |_| {
-        if let Some(Pending::Restore { file, plan }) = state.pending.get_untracked() {
+        if let Some(Pending::Restore { file, plan }) = state.pending().get_untracked() {
             state.settle_pending();
             state.apply_restore(&file, plan, false);
         }
     };
-    let restoring = move || matches!(state.pending.get(), Some(Pending::Restore { .. }));
+    let restoring = move || matches!(state.pending().get(), Some(Pending::Restore { .. }));
     let button = NodeRef::<leptos::html::Button>::new();
     let cancel = NodeRef::<leptos::html::Button>::new();
     // Move focus to the question when it appears, so the keyboard user is there: on 取消 when
     // the action destroys or replaces something (an Enter too many then does nothing).
     Effect::new(move |_| {
-        let target = match state.pending.get() {
+        let target = match state.pending().get() {
             None => return,
             Some(Pending::Download { .. }) => button,
             Some(Pending::DeleteDraft { .. } | Pending::Restore { .. }) => cancel,
@@ -500,7 +500,7 @@ pub fn ConfirmBar() -> impl IntoView {
         }
     });
     view! {
-        <Show when=move || state.pending.with(Option::is_some)>
+        <Show when=move || state.pending().with(Option::is_some)>
             <div class="confirm" role="alertdialog" aria-labelledby="confirm-question" id="confirm">
                 <p id="confirm-question">{question}</p>
                 <button type="button" id="confirm-yes" class="danger" node_ref=button on:click=confirm>
@@ -521,10 +521,10 @@ pub fn ConfirmBar() -> impl IntoView {
 #[component]
 pub fn ConflictBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let changed = move || state.conflict.get() == Some(Conflict::ChangedElsewhere);
-    let cleared = move || state.conflict.get() == Some(Conflict::Cleared);
+    let changed = move || state.conflict().get() == Some(Conflict::ChangedElsewhere);
+    let cleared = move || state.conflict().get() == Some(Conflict::Cleared);
     let question = Signal::derive(move || {
-        match state.conflict.get() {
+        match state.conflict().get() {
         Some(Conflict::ChangedElsewhere) => {
             "另一个标签页也修改并保存了这份草稿。本页的修改没有保存，也没有覆盖对方的内容。请选择："
                 .to_owned()
@@ -540,7 +540,7 @@ pub fn ConflictBar() -> impl IntoView {
     }
     });
     view! {
-        <Show when=move || state.conflict.with(Option::is_some)>
+        <Show when=move || state.conflict().with(Option::is_some)>
             <div class="confirm" role="alertdialog" aria-labelledby="conflict-question" id="conflict">
                 <p id="conflict-question">{question}</p>
                 // Cleared: store it again under its own name; deleted elsewhere: keep it as a
@@ -570,16 +570,16 @@ pub fn ConflictBar() -> impl IntoView {
 pub fn NoticeBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <Show when=move || state.notice.with(Option::is_some)>
+        <Show when=move || state.notice().with(Option::is_some)>
             <div
                 id="notice"
                 class="notice"
-                class:notice-error=move || state.notice.with(|n| n.as_ref().is_some_and(|n| n.is_error))
+                class:notice-error=move || state.notice().with(|n| n.as_ref().is_some_and(|n| n.is_error))
                 role="alert"
             >
                 <p>
                     {Signal::derive(move || {
-                        state.notice.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default())
+                        state.notice().with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default())
                     })}
                 </p>
                 <button type="button" class="small" on:click=move |_| state.dismiss_notice()>"知道了"</button>

@@ -88,3 +88,111 @@ async fn the_crash_banner_offers_what_is_on_screen() {
     assert_eq!(draft.general_budget.projects[1].amount, "3万元");
     assert_eq!(draft.scorecard.indicators[0].level1, "效益指标");
 }
+
+/// The open draft's state, started as the app starts it (inside a mounted owner, so that its
+/// effects run).
+fn started_state() -> super::state::AppState {
+    let doc = super::dom::document().expect("document");
+    let host: web_sys::HtmlElement = doc
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("an element");
+    doc.body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let state = std::rc::Rc::new(std::cell::Cell::new(None));
+    let keep = state.clone();
+    leptos::mount::mount_to(host, move || {
+        keep.set(Some(super::state::AppState::start()));
+    })
+    .forget();
+    state.get().expect("the state")
+}
+
+/// Each row keeps its key while rows are added, removed, put back and moved; a draft put on
+/// screen keeps the rows at the places both drafts have.
+#[wasm_bindgen_test]
+fn rows_keep_their_keys_and_a_draft_put_on_screen_keeps_the_places_both_have() {
+    use crate::outline::List;
+    use leptos::prelude::*;
+    let state = started_state();
+    let keys = |list| state.row_keys(list).get_untracked();
+    let names = || {
+        state.draft().with_untracked(|d| {
+            d.general_budget
+                .projects
+                .iter()
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    for list in List::ALL {
+        assert_eq!(
+            keys(list).len(),
+            state.draft().with_untracked(|d| d.rows(list)),
+            "{list:?}"
+        );
+    }
+    let (k, n) = (keys(List::Projects), names());
+    assert!(k.len() >= 3, "{k:?}");
+
+    state.move_row(List::Projects, 0, false);
+    assert_eq!(
+        keys(List::Projects),
+        [vec![k[1], k[0]], k[2..].to_vec()].concat()
+    );
+    assert_eq!(
+        names(),
+        [vec![n[1].clone(), n[0].clone()], n[2..].to_vec()].concat()
+    );
+    // Nothing to move past the ends.
+    state.move_row(List::Projects, 0, true);
+    state.move_row(List::Projects, k.len() - 1, false);
+    assert_eq!(
+        keys(List::Projects),
+        [vec![k[1], k[0]], k[2..].to_vec()].concat()
+    );
+
+    state.move_row(List::Projects, 1, true);
+    state.remove_row(List::Projects, 1);
+    assert_eq!(keys(List::Projects), [vec![k[0]], k[2..].to_vec()].concat());
+    state.undo_remove();
+    assert_eq!(keys(List::Projects), k);
+    assert_eq!(names(), n);
+
+    state.add_row(List::Projects);
+    let added = keys(List::Projects);
+    assert_eq!(&added[..k.len()], &k[..]);
+    assert_eq!(added.len(), k.len() + 1);
+    assert!(!k.contains(&added[k.len()]));
+
+    // Another draft on screen: the rows at the places both have keep their keys (their fields
+    // read the new text), the others go or come under keys no row had.
+    state.new_blank();
+    for list in List::ALL {
+        assert_eq!(
+            keys(list).len(),
+            state.draft().with_untracked(|d| d.rows(list))
+        );
+    }
+    let blank = keys(List::Projects);
+    assert_eq!(&blank[..], &added[..blank.len()]);
+    state.new_from_sample();
+    let sample = keys(List::Projects);
+    assert_eq!(sample.len(), k.len());
+    assert_eq!(&sample[..blank.len()], &blank[..]);
+    assert!(sample[blank.len()..].iter().all(|key| !added.contains(key)));
+    assert_eq!(names(), n);
+
+    // 按模板新建 on a draft without a table: keys for its new rows.
+    state.new_blank();
+    assert!(keys(List::Indicators).is_empty());
+    state.start_scorecard();
+    assert_eq!(
+        keys(List::Indicators).len(),
+        state.draft().with_untracked(|d| d.rows(List::Indicators))
+    );
+    assert!(!keys(List::Indicators).is_empty());
+}

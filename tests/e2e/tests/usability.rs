@@ -1,6 +1,6 @@
 //! Issue 12: the form's rough edges a first-time user hits, one test per defect fixed.
 
-use e2e::{json, Harness, Locator};
+use e2e::{json, Harness, Locator, Value};
 
 const ENTER: &str = "\u{E007}";
 const ESCAPE: &str = "\u{E00C}";
@@ -780,5 +780,137 @@ async fn next_years_draft_keeps_the_texts_and_empties_the_numbers() {
         .iter()
         .any(|(_, v)| e2e::stored_draft(v) == Some(selfeval::sample::sample_draft())));
     assert!(h.draft_names().await.contains(&before));
+    h.close().await;
+}
+
+/// What each project row of the page is: its element's mark (set by the test on the element
+/// itself, so it is kept only by the same element), its place, its name field's path, id and
+/// text, and the rules in its amount's message box, in page order.
+async fn project_rows(h: &Harness) -> Vec<Value> {
+    h.js(
+        "return [...document.querySelectorAll(\".rows[data-path='general_budget.projects'] fieldset.row\")]\
+           .sort((a, b) => parseInt(getComputedStyle(a).order) - parseInt(getComputedStyle(b).order))\
+           .map(f => { const name = f.querySelector('input[data-path$=\".name\"]');\
+                       const amount = f.querySelector('input[data-path$=\".amount\"]');\
+                       const msg = document.getElementById(amount.getAttribute('aria-describedby'));\
+                       return [f.__mark || null, f.dataset.row, name.dataset.path, name.id, name.value,\
+                               msg && msg.closest('fieldset') === f\
+                                 ? [...msg.querySelectorAll('[data-rule]')].map(p => p.dataset.rule) : null]; });",
+    )
+    .await
+    .as_array()
+    .cloned()
+    .unwrap_or_default()
+}
+
+/// Rows are keyed: moving, removing and putting back a row keeps every row's elements, so a
+/// moved row's fields go with it (its text, its messages), and only its place changes.
+#[tokio::test]
+async fn a_moved_or_removed_row_keeps_the_elements_of_every_row() {
+    let h = Harness::start().await;
+    h.open().await;
+    // A finding of its own on the first row: an amount that is not a number, left.
+    h.type_into("general_budget.projects[0].amount", "十二")
+        .await;
+    h.click("#f-general_budget\\.projects\\[1\\]\\.name").await;
+    h.wait_finding("format.amount", "general_budget.projects[0].amount")
+        .await;
+    h.js(
+        "document.querySelectorAll(\".rows[data-path='general_budget.projects'] fieldset.row\")\
+            .forEach((f, i) => { f.__mark = 'row ' + i; });",
+    )
+    .await;
+    let before = project_rows(&h).await;
+    let names: Vec<Value> = before.iter().map(|r| r[4].clone()).collect();
+    assert_eq!(before.len(), 3, "{before:?}");
+    assert_eq!(before[0][5], json!(["format.amount"]), "{before:?}");
+
+    h.click(".rows[data-path='general_budget.projects'] fieldset[data-row='0'] button[data-action='down']")
+        .await;
+    h.eventually("the first row moved down", || async {
+        project_rows(&h).await.first().map(|r| r[0].clone()) == Some(json!("row 1"))
+    })
+    .await;
+    let moved = project_rows(&h).await;
+    let path = |i: usize| format!("general_budget.projects[{i}].name");
+    for (at, (mark, name)) in [
+        ("row 1", &names[1]),
+        ("row 0", &names[0]),
+        ("row 2", &names[2]),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let row = &moved[at];
+        assert_eq!(row[0], json!(mark), "place {at}: {moved:?}");
+        assert_eq!(row[1], json!(at.to_string()), "place {at}: {moved:?}");
+        assert_eq!(row[2], json!(path(at)), "place {at}: {moved:?}");
+        assert_eq!(
+            row[3],
+            json!(format!("f-{}", path(at))),
+            "place {at}: {moved:?}"
+        );
+        assert_eq!(&row[4], name, "place {at}: {moved:?}");
+    }
+    // The message went with its row, and the checker's finding with it.
+    assert_eq!(moved[1][5], json!(["format.amount"]), "{moved:?}");
+    assert_eq!(moved[0][5], json!([]), "{moved:?}");
+    assert!(
+        h.has_finding("format.amount", "general_budget.projects[1].amount")
+            .await
+    );
+
+    // Removing the first row leaves the others' elements; the undo puts it back as it was.
+    h.click(".rows[data-path='general_budget.projects'] fieldset[data-row='0'] button[data-action='remove']")
+        .await;
+    h.eventually("removed", || async { project_rows(&h).await.len() == 2 })
+        .await;
+    let left: Vec<Value> = project_rows(&h)
+        .await
+        .iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(left, vec![json!("row 0"), json!("row 2")]);
+    h.click("#undo-remove").await;
+    h.eventually("put back", || async { project_rows(&h).await.len() == 3 })
+        .await;
+    let back = project_rows(&h).await;
+    let marks: Vec<Value> = back.iter().map(|r| r[0].clone()).collect();
+    // The row put back is drawn anew (its element went with the removal); the others stayed.
+    assert_eq!(
+        marks,
+        vec![Value::Null, json!("row 0"), json!("row 2")],
+        "{back:?}"
+    );
+    assert_eq!(back[0][4], names[1]);
+    assert_eq!(back[1][5], json!(["format.amount"]), "{back:?}");
+
+    // Another draft opened over these rows: the rows on screen show its text, selects included.
+    let mut other = selfeval::sample::sample_draft();
+    other.general_budget.projects[0].name = "另一份草稿的项目".into();
+    other.general_budget.projects.truncate(2);
+    other.scorecard.indicators[0].level1 = "效益指标".into();
+    other.scorecard.indicators[0].level2 = "社会效益指标".into();
+    let file = e2e::scratch("rows").join("另一份.json");
+    std::fs::write(&file, selfeval::write_draft(&other).expect("a draft file"))
+        .expect("write the draft");
+    h.import_file(&file).await;
+    h.eventually("the other draft is open", || async {
+        h.value("general_budget.projects[0].name").await == "另一份草稿的项目"
+    })
+    .await;
+    let opened = project_rows(&h).await;
+    assert_eq!(opened.len(), 2, "{opened:?}");
+    assert_eq!(opened[1][4], json!(other.general_budget.projects[1].name));
+    assert_eq!(opened[1][5], json!([]), "{opened:?}");
+    assert_eq!(h.value("scorecard.indicators[0].level1").await, "效益指标");
+    assert_eq!(
+        h.value("scorecard.indicators[0].level2").await,
+        "社会效益指标"
+    );
+    assert!(
+        !h.has_finding("format.amount", "general_budget.projects[1].amount")
+            .await
+    );
     h.close().await;
 }
