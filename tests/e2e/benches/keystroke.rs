@@ -30,6 +30,10 @@ const panel = document.getElementById('findings');
 let changedAt = null;
 new MutationObserver(() => { if (changedAt === null) changedAt = performance.now(); })
   .observe(panel, { childList: true, subtree: true, characterData: true });
+// Long animation frames (over 50 ms) during the keystrokes, with where their time went.
+const loafs = [];
+const loafObserver = new PerformanceObserver((list) => loafs.push(...list.getEntries()));
+try { loafObserver.observe({ type: 'long-animation-frame' }); } catch (e) {}
 const tasksDone = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
 const nextFrame = () => new Promise(r => requestAnimationFrame(() => r()));
 (async () => {
@@ -49,7 +53,19 @@ const nextFrame = () => new Promise(r => requestAnimationFrame(() => r()));
     await nextFrame();
     await new Promise(r => setTimeout(r, (i % 10) * 1.6));
   }
-  done({ dom, work, frame });
+  loafObserver.disconnect();
+  const sum = (f) => loafs.reduce((n, e) => n + f(e), 0);
+  const scripts = (e) => e.scripts || [];
+  const long = {
+    n: loafs.length,
+    total: sum((e) => e.duration),
+    tasks: sum((e) => (e.renderStart || e.startTime + e.duration) - e.startTime),
+    forced: sum((e) => scripts(e).reduce((n, s) => n + (s.forcedStyleAndLayoutDuration || 0), 0)),
+    callbacks: sum((e) => e.renderStart ? e.styleAndLayoutStart - e.renderStart : 0),
+    styleLayout: sum((e) => e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0),
+    invokers: [...new Set(loafs.flatMap((e) => scripts(e).map((s) => s.invoker)))].slice(0, 6),
+  };
+  done({ dom, work, frame, long });
 })();
 "#;
 
@@ -96,6 +112,25 @@ async fn measure(h: &Harness, label: &str) {
         );
     }
     summary(&format!("{label}: next frame"), &samples("frame"));
+    // Where the long frames' time went (Chromium's long-animation-frame entries, over 50 ms).
+    let long = result.get("long").cloned().unwrap_or_default();
+    let ms = |key: &str| long.get(key).and_then(Value::as_f64).unwrap_or(f64::NAN);
+    let n = ms("n");
+    if n > 0.0 {
+        println!(
+            "{:<44} {n:.0}, each on average {:.1} ms: tasks {:.1} (forced style and layout {:.1}), \
+             frame callbacks {:.1}, style and layout {:.1}; {}",
+            format!("{label}: long frames"),
+            ms("total") / n,
+            ms("tasks") / n,
+            ms("forced") / n,
+            ms("callbacks") / n,
+            ms("styleLayout") / n,
+            long.get("invokers").map(Value::to_string).unwrap_or_default()
+        );
+    } else {
+        println!("{:<44} none", format!("{label}: long frames"));
+    }
 }
 
 /// How long the page takes to refuse a file over a limit: from the drop until the message shows.
