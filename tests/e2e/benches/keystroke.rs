@@ -15,6 +15,10 @@
 //!   waiting up to 16.7 ms for the frame. A user's keystroke lands anywhere in the frame, so each
 //!   keystroke here starts at a different point of it (0, 1.6, 3.2 … 14.4 ms after a frame, in
 //!   turn), rather than wherever a fixed pause happens to fall.
+//!
+//! With each run, the long animation frames (over 50 ms, Chromium's `long-animation-frame`
+//! entries) seen during its keystrokes: how many, and where their time went (tasks, with the
+//! style and layout they forced; frame callbacks; the frame's own style and layout).
 
 use e2e::{json, Harness, Value};
 use selfeval::sample::large_draft;
