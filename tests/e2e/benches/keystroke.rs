@@ -18,7 +18,8 @@
 //!
 //! With each run, the long animation frames (over 50 ms, Chromium's `long-animation-frame`
 //! entries) seen during its keystrokes: how many, and where their time went (tasks, with the
-//! style and layout they forced; frame callbacks; the frame's own style and layout).
+//! style and layout they forced; frame callbacks, with theirs; the frame's own style, layout and
+//! paint).
 
 use e2e::{json, Harness, Value};
 use selfeval::sample::large_draft;
@@ -64,7 +65,10 @@ const nextFrame = () => new Promise(r => requestAnimationFrame(() => r()));
     n: loafs.length,
     total: sum((e) => e.duration),
     tasks: sum((e) => (e.renderStart || e.startTime + e.duration) - e.startTime),
-    forced: sum((e) => scripts(e).reduce((n, s) => n + (s.forcedStyleAndLayoutDuration || 0), 0)),
+    forced: sum((e) => scripts(e).filter((s) => s.invoker !== 'FrameRequestCallback')
+      .reduce((n, s) => n + (s.forcedStyleAndLayoutDuration || 0), 0)),
+    forcedInFrame: sum((e) => scripts(e).filter((s) => s.invoker === 'FrameRequestCallback')
+      .reduce((n, s) => n + (s.forcedStyleAndLayoutDuration || 0), 0)),
     callbacks: sum((e) => e.renderStart ? e.styleAndLayoutStart - e.renderStart : 0),
     styleLayout: sum((e) => e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0),
     invokers: [...new Set(loafs.flatMap((e) => scripts(e).map((s) => s.invoker)))].slice(0, 6),
@@ -123,12 +127,13 @@ async fn measure(h: &Harness, label: &str) {
     if n > 0.0 {
         println!(
             "{:<44} {n:.0}, each on average {:.1} ms: tasks {:.1} (forced style and layout {:.1}), \
-             frame callbacks {:.1}, style and layout {:.1}; {}",
+             frame callbacks {:.1} (forced {:.1}), style, layout and paint {:.1}; {}",
             format!("{label}: long frames"),
             ms("total") / n,
             ms("tasks") / n,
             ms("forced") / n,
             ms("callbacks") / n,
+            ms("forcedInFrame") / n,
             ms("styleLayout") / n,
             long.get("invokers").map(Value::to_string).unwrap_or_default()
         );
