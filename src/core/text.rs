@@ -17,6 +17,12 @@ pub fn is_direction_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// A character shown by its code point, `<U+202E>`: how the app and its exports show what would
+/// otherwise be invisible or reorder the text around it.
+pub fn code_point(c: char) -> String {
+    format!("<U+{:04X}>", u32::from(c))
+}
+
 /// The text with each direction control shown as `<U+202E>`, so that quoting a user's text
 /// (in a message, in the exported report) shows it as it is instead of reordering what follows.
 pub fn show_direction_controls(text: &str) -> std::borrow::Cow<'_, str> {
@@ -26,7 +32,7 @@ pub fn show_direction_controls(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if is_direction_control(c) {
-            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+            out.push_str(&code_point(c));
         } else {
             out.push(c);
         }

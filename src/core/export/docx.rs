@@ -526,7 +526,7 @@ fn escape_into(out: &mut String, text: &str) {
                 || c == '\u{FFFE}'
                 || c == '\u{FFFF}' =>
             {
-                let _ = write!(out, "&lt;U+{:04X}&gt;", u32::from(c));
+                escape_into(out, &crate::text::code_point(c));
             }
             c => out.push(c),
         }
