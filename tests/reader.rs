@@ -86,7 +86,9 @@ prop_compose! {
     ) -> Draft {
         let mut d = Draft::default();
         d.meta.department = unit;
-        d.meta.short_name = short;
+        // A short name that is the unit's name is exported exactly as none is (the report names
+        // the unit either way), so a reading cannot tell the two apart: it reads none.
+        d.meta.short_name = if short == d.meta.department { String::new() } else { short };
         d.meta.year = year.to_string();
         d.meta.date = date;
         d.basic.functions = functions;
