@@ -395,10 +395,9 @@ fn item_view(item: &Item) -> AnyView {
 #[component]
 fn FillFromRows(path: Path) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let findings = state.findings_on(path);
+    let findings = state.findings_at(path.into());
     let rows = state.row_count(List::Funds);
-    let differs =
-        Memo::new(move |_| findings.with(|fs| fs.iter().any(|f| f.rule == COUNT_SPECIAL_FUNDS)));
+    let differs = Memo::new(move |_| findings().iter().any(|f| f.rule == COUNT_SPECIAL_FUNDS));
     view! {
         <button
             type="button"

@@ -45,8 +45,8 @@ pub fn Rows(list: List) -> impl IntoView {
         focus_when_drawn(target, 10);
     };
     // The undo of a removal from this list. One element for the list, put where the row was
-    // by its flex `order` (row i has 2i + 1, the undo 2 × its place), so that the rows need no reactive
-    // part of their own for it.
+    // by its flex `order` (the row at place i has 2i + 1, the undo 2 × its place), so that the
+    // undo needs nothing of the rows.
     let undo = move || {
         let at = state
             .removed()

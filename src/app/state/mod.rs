@@ -46,7 +46,8 @@ pub use crate::stored::Conflict;
 
 /// A signal of the state as components get it: they can read and track it, not set it (that is
 /// what the state's methods are for). It is the state's own signal behind an opaque type, so
-/// reading it costs no code of its own (a `ReadSignal` would: 4 KB of wasm more).
+/// reading it costs no code of its own (`ReadSignal`s cost wasm of their own: see the size
+/// budget's comment in `tests/e2e/tests/size.rs`).
 pub trait Reads<T>: With<Value = T> + WithUntracked<Value = T> + Copy + 'static {}
 
 impl<T, S: With<Value = T> + WithUntracked<Value = T> + Copy + 'static> Reads<T> for S {}

@@ -98,7 +98,7 @@ impl AppState {
     }
 
     /// The findings of one field (or list), as a signal that changes only when they do.
-    pub fn findings_on(&self, path: Path) -> ArcRwSignal<Vec<Finding>> {
+    fn findings_on(&self, path: Path) -> ArcRwSignal<Vec<Finding>> {
         if let Some(signal) = self.field_findings.with_value(|m| m.get(&path).cloned()) {
             return signal;
         }
