@@ -16,13 +16,12 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path as FsPath, PathBuf};
 use std::process::ExitCode;
 
-use serde_json::json;
-
 use crate::backup::{read_backup_bytes, MAX_BACKUP_BYTES};
 use crate::checks::check;
 use crate::draft_file::{read_draft_bytes, ReadError, MAX_FILE_BYTES};
 use crate::export::{render_docx, render_html, render_json};
 use crate::finding::{Finding, Tally};
+use crate::json::{self, Value};
 use crate::model::Draft;
 use crate::stored::parse_entry;
 
@@ -347,19 +346,19 @@ fn check_files(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
                             f.message
                         );
                     }
-                    OutputFormat::Json => json_rows.push(json!({
-                        "file": name,
-                        "rule": f.rule.id(),
-                        "severity": f.severity().id(),
-                        "path": f.path.to_string(),
-                        "message": f.message,
-                    })),
+                    OutputFormat::Json => json_rows.push(json::object([
+                        ("file", Value::from(name.as_str())),
+                        ("rule", f.rule.id().into()),
+                        ("severity", f.severity().id().into()),
+                        ("path", f.path.to_string().into()),
+                        ("message", f.message.as_str().into()),
+                    ])),
                 }
             }
         }
     }
     if args.format == OutputFormat::Json {
-        let text = serde_json::to_string_pretty(&json_rows).unwrap_or_else(|_| "[]".to_owned());
+        let text = Value::from(json_rows).to_pretty();
         let _ = writeln!(out, "{text}");
     }
     if drafts > 1 {

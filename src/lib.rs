@@ -11,7 +11,7 @@ pub mod core;
 
 pub(crate) use self::core::values;
 pub use self::core::{
-    amount, backup, checks, draft_file, export, figures, finding, model, outline, reader,
+    amount, backup, checks, draft_file, export, figures, finding, json, model, outline, reader,
     report_file, rollover, sample, scorecard, shown, stored, text,
 };
 

@@ -7,7 +7,8 @@
 //! unreadable one byte for byte; its name, revision and time are repeated beside it for a person
 //! reading the file. The format is documented in `docs/backup-format.md`.
 
-use serde_json::{json, Map, Value};
+use crate::json::{self, Value};
+use crate::stored::whole_ms;
 
 use crate::draft_file::{
     object_of, text_of, version_against, FileKind, ReadError, VersionProblem, WriteError,
@@ -87,23 +88,23 @@ pub fn write_backup(entries: &[Entry], created_at: f64) -> Result<String, WriteE
         .iter()
         .map(|e| {
             let stored = parse_entry(&e.id, e.raw.clone());
-            json!({
-                "id": e.id,
-                "name": stored.name,
-                "rev": stored.rev,
-                "saved_at": stored.saved_at,
-                "readable": stored.content.is_ok(),
-                "entry": e.raw,
-            })
+            json::object([
+                ("id", e.id.as_str().into()),
+                ("name", stored.name.into()),
+                ("rev", stored.rev.into()),
+                ("saved_at", whole_ms(stored.saved_at)),
+                ("readable", stored.content.is_ok().into()),
+                ("entry", e.raw.as_str().into()),
+            ])
         })
         .collect();
-    let root = json!({
-        "format": FORMAT,
-        "version": VERSION,
-        "created_at": created_at,
-        "drafts": drafts,
-    });
-    let mut text = serde_json::to_string_pretty(&root).map_err(|e| WriteError(e.to_string()))?;
+    let root = json::object([
+        ("format", FORMAT.into()),
+        ("version", VERSION.into()),
+        ("created_at", whole_ms(created_at)),
+        ("drafts", drafts.into()),
+    ]);
+    let mut text = root.to_pretty();
     text.push('\n');
     Ok(text)
 }
@@ -164,7 +165,7 @@ pub fn read_backup_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
 }
 
 fn entry_of(item: &Value) -> Result<Entry, &'static str> {
-    let item: &Map<String, Value> = item.as_object().ok_or("不是一个 JSON 对象")?;
+    let item = item.as_object().ok_or("不是一个 JSON 对象")?;
     let id = item
         .get("id")
         .and_then(Value::as_str)
@@ -307,7 +308,7 @@ mod tests {
         let back = read_backup_bytes(text.as_bytes()).unwrap();
         assert_eq!(back.entries, entries);
         assert_eq!(back.created_at, 1.8e12);
-        let value: Value = serde_json::from_str(&text).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["format"], FORMAT);
         assert_eq!(value["drafts"][0]["name"], "甲");
         assert_eq!(value["drafts"][0]["rev"], 3);
@@ -362,10 +363,10 @@ mod tests {
             read_backup_bytes(&big),
             Err(BackupError::TooLarge { .. })
         ));
-        let many: Vec<Value> = (0..=MAX_DRAFTS)
-            .map(|i| json!({"id": format!("d{i}"), "entry": ""}))
+        let many: Vec<serde_json::Value> = (0..=MAX_DRAFTS)
+            .map(|i| serde_json::json!({"id": format!("d{i}"), "entry": ""}))
             .collect();
-        let many = json!({"format": FORMAT, "version": 1, "drafts": many}).to_string();
+        let many = serde_json::json!({"format": FORMAT, "version": 1, "drafts": many}).to_string();
         assert_eq!(
             read_backup_bytes(many.as_bytes()),
             Err(BackupError::TooManyDrafts(MAX_DRAFTS + 1))

@@ -3,10 +3,10 @@
 //! Reading never panics and never guesses: a file that is not JSON, is another kind of file, is
 //! from a newer version, or holds a value of the wrong type is refused with a message that names
 //! the problem and where it is. Numbers where text is expected are kept as the text they were
-//! written as (`serde_json`'s `arbitrary_precision` keeps `155.540` as `155.540`), and unknown
+//! written as (`155.540` stays `155.540`: `crate::json` keeps a number's text), and unknown
 //! fields are kept so they survive a round trip.
 
-use serde_json::{Map, Value};
+use crate::json::{self, Map, SyntaxError, Value};
 
 use crate::model::{Draft, Extra, Indicator, PerformancePoint, ProjectRow, SpecialFund};
 use crate::outline::{Def, FundField, IndicatorField, List, Path, PointField, ProjectField};
@@ -150,7 +150,7 @@ pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, ReadError> {
 
 /// The JSON object a file's text holds, refused when it is empty, nests too deep (checked
 /// before parsing), is not JSON or not an object.
-pub(crate) fn object_of(text: &str) -> Result<serde_json::Map<String, Value>, ReadError> {
+pub(crate) fn object_of(text: &str) -> Result<Map, ReadError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
@@ -158,7 +158,7 @@ pub(crate) fn object_of(text: &str) -> Result<serde_json::Map<String, Value>, Re
     if nesting_depth_exceeds(text.as_bytes(), MAX_DEPTH) {
         return Err(ReadError::TooDeep);
     }
-    match serde_json::from_str(text).map_err(|e| bad_json(text, &e))? {
+    match json::parse(text).map_err(|e| bad_json(text, e))? {
         Value::Object(root) => Ok(root),
         _ => Err(ReadError::NotADraft("文件内容不是一个 JSON 对象")),
     }
@@ -195,9 +195,9 @@ pub fn read_draft_versioned(text: &str) -> Result<(Draft, u64), ReadError> {
     Ok((draft_from(&root)?, version))
 }
 
-/// The draft could not be written as JSON. Serialising a `serde_json::Value` into memory does
-/// not fail in practice; should it ever, the caller must say so rather than store or hand out an
-/// empty file in place of the draft.
+/// The draft could not be written as a file. Writing JSON into memory does not fail today; the
+/// error stays in the writers' signatures so that every caller already says so, rather than
+/// store or hand out an empty file in place of the draft, should a writer ever fail.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("无法生成草稿文件（{0}）：请稍后重试，或复制页面上的内容另行保存")]
 pub struct WriteError(pub(crate) String);
@@ -205,8 +205,7 @@ pub struct WriteError(pub(crate) String);
 /// Writes a draft as its JSON file: pretty-printed, known fields in the spec's order, unknown
 /// fields after them, every value as typed.
 pub fn write_draft(draft: &Draft) -> Result<String, WriteError> {
-    let mut text = serde_json::to_string_pretty(&draft_to_value(draft))
-        .map_err(|e| WriteError(e.to_string()))?;
+    let mut text = draft_to_value(draft).to_pretty();
     text.push('\n');
     Ok(text)
 }
@@ -283,66 +282,17 @@ fn nesting_depth_exceeds(bytes: &[u8], limit: usize) -> bool {
 }
 
 /// A JSON syntax error with its position counted in characters, as an editor shows it.
-fn bad_json(text: &str, e: &serde_json::Error) -> ReadError {
-    let line = e.line();
-    // serde_json counts the column in bytes; Chinese text needs characters.
-    let column = text
-        .lines()
-        .nth(line.saturating_sub(1))
-        .map(|l| {
-            let mut end = e.column().min(l.len());
-            while !l.is_char_boundary(end) {
-                end += 1;
-            }
-            l.get(..end).map_or(e.column(), |s| s.chars().count())
-        })
-        .unwrap_or(e.column());
+fn bad_json(text: &str, e: SyntaxError) -> ReadError {
+    let before = text.get(..e.at).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
     ReadError::BadJson {
-        line,
-        column,
-        reason: syntax_reason(e),
+        line: before.matches('\n').count() + 1,
+        column: before.get(line_start..).unwrap_or_default().chars().count() + 1,
+        reason: e.syntax.reason().to_owned(),
     }
 }
 
-/// What a JSON syntax error means, in Chinese: serde_json words its errors in English.
-fn syntax_reason(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    if e.classify() == Category::Eof {
-        return "文件在 JSON 结束之前就断了，可能不完整".to_owned();
-    }
-    let detail = e.to_string();
-    let reasons: [(&str, &str); 13] = [
-        ("expected `:`", "这里应当是冒号“:”"),
-        ("expected `,` or `]`", "这里应当是逗号“,”或“]”"),
-        ("expected `,` or `}`", "这里应当是逗号“,”或“}”"),
-        (
-            "expected value",
-            "这里应当是一个值（文字要用英文双引号括起来）",
-        ),
-        (
-            "expected ident",
-            "这里应当是一个值（文字要用英文双引号括起来）",
-        ),
-        ("key must be a string", "字段名必须用英文双引号括起来"),
-        ("trailing comma", "最后一项后面多了一个逗号"),
-        ("trailing characters", "JSON 结束之后还有多余的内容"),
-        ("invalid escape", "反斜杠“\\”后的转义写法无效"),
-        ("invalid number", "数字的写法无效"),
-        ("number out of range", "数字超出范围"),
-        (
-            "control character",
-            "文字中有换行或控制字符（JSON 文字中的换行应写作 \\n）",
-        ),
-        ("unicode", "“\\u”转义的写法无效"),
-    ];
-    reasons
-        .iter()
-        .find(|(english, _)| detail.contains(english))
-        .map_or("语法错误", |(_, chinese)| chinese)
-        .to_owned()
-}
-
-fn count_rows(root: &Map<String, Value>) -> usize {
+fn count_rows(root: &Map) -> usize {
     List::ALL
         .into_iter()
         .map(|list| {
@@ -385,10 +335,7 @@ fn text_value(value: Option<&Value>, path: &str) -> Result<String, ReadError> {
 
 /// The object at a dotted path of the file (`basic.staff`; `""` is the top): `None` when it is
 /// missing or null, an error when something else stands there.
-fn object_at<'a>(
-    root: &'a Map<String, Value>,
-    path: &str,
-) -> Result<Option<&'a Map<String, Value>>, ReadError> {
+fn object_at<'a>(root: &'a Map, path: &str) -> Result<Option<&'a Map>, ReadError> {
     let mut map = root;
     let mut walked = 0;
     for segment in path.split('.').filter(|s| !s.is_empty()) {
@@ -409,7 +356,7 @@ fn object_at<'a>(
 }
 
 /// The value at a field's key (`basic.staff.total`), through the objects above it.
-fn at<'a>(root: &'a Map<String, Value>, key: &str) -> Result<Option<&'a Value>, ReadError> {
+fn at<'a>(root: &'a Map, key: &str) -> Result<Option<&'a Value>, ReadError> {
     let (parent, last) = key.rsplit_once('.').unwrap_or(("", key));
     Ok(object_at(root, parent)?.and_then(|m| m.get(last)))
 }
@@ -512,7 +459,7 @@ extras! {
 }
 
 /// The fields of a row or an object other than the outline's (`known`): kept as they are.
-fn unknown_fields(row: &Map<String, Value>, known: &[&str]) -> Extra {
+fn unknown_fields(row: &Map, known: &[&str]) -> Extra {
     row.iter()
         .filter(|(k, _)| !known.contains(&k.as_str()))
         .map(|(k, v)| (k.clone(), v.clone()))
@@ -548,7 +495,7 @@ fn read_rows<T: Default>(
         .collect()
 }
 
-fn draft_from(root: &Map<String, Value>) -> Result<Draft, ReadError> {
+fn draft_from(root: &Map) -> Result<Draft, ReadError> {
     let mut draft = Draft::default();
     let layout = layout();
     for &path in &layout.entries {
@@ -610,10 +557,7 @@ fn s(text: &str) -> Value {
 
 /// The object at a dotted path of the value being written, made when it is not there yet
 /// (`None` only if something other than an object stood there, which the writer never puts).
-fn object_mut<'a>(
-    root: &'a mut Map<String, Value>,
-    path: &str,
-) -> Option<&'a mut Map<String, Value>> {
+fn object_mut<'a>(root: &'a mut Map, path: &str) -> Option<&'a mut Map> {
     let mut map = root;
     for segment in path.split('.').filter(|s| !s.is_empty()) {
         if !map.contains_key(segment) {
@@ -624,7 +568,7 @@ fn object_mut<'a>(
     Some(map)
 }
 
-fn put(root: &mut Map<String, Value>, key: &str, value: Value) {
+fn put(root: &mut Map, key: &str, value: Value) {
     let (parent, last) = key.rsplit_once('.').unwrap_or(("", key));
     if let Some(map) = object_mut(root, parent) {
         map.insert(last.to_owned(), value);
@@ -636,13 +580,11 @@ fn put(root: &mut Map<String, Value>, key: &str, value: Value) {
 fn rows_value<T>(rows: &[T], fields: &[Def<T>], extra: fn(&T) -> &Extra) -> Vec<Value> {
     rows.iter()
         .map(|row| {
-            let mut map: Map<String, Value> = fields
+            let mut map: Map = fields
                 .iter()
                 .map(|f| (f.key.to_owned(), s((f.get)(row))))
                 .collect();
-            for (k, v) in extra(row) {
-                map.entry(k.clone()).or_insert_with(|| v.clone());
-            }
+            map.extend_absent(extra(row));
             Value::Object(map)
         })
         .collect()
@@ -689,9 +631,7 @@ fn draft_to_value(d: &Draft) -> Value {
         let (Some(extra), Some(map)) = (extra_ref(d, object), object_mut(&mut root, object)) else {
             continue;
         };
-        for (k, v) in extra {
-            map.entry(k.clone()).or_insert_with(|| v.clone());
-        }
+        map.extend_absent(extra);
     }
     Value::Object(root)
 }

@@ -3,11 +3,11 @@
 //! Nothing here parses or judges a value; that is the checks' job (`crate::checks`). Keeping the
 //! raw text is what lets a draft with a typo survive a save and a reload unchanged.
 
-use serde_json::{Map, Value};
+use crate::json::Map;
 
 /// Fields of a draft file that this version of the program does not know. They are kept so a
 /// newer colleague's file survives a round trip through an older program.
-pub type Extra = Map<String, Value>;
+pub type Extra = Map;
 
 /// One 部门整体支出绩效自评报告 draft with its 自评表 (format version 2 of `docs/draft-format.md`).
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -9,6 +9,7 @@
 //! heading on its own line or run into its first sentence, small wording differences in
 //! headings, sections in another order or missing.
 
+use crate::json::{self, Value};
 use crate::model::{Draft, PerformancePoint, ProjectRow, SpecialFund};
 use crate::outline::Section;
 use crate::text::{han_value, is_han_digit};
@@ -36,18 +37,24 @@ impl Reading {
     /// (which opens the draft): `{"draft": "<the draft file>", "unplaced": [{"text", "line",
     /// "under"}…]}`.
     pub fn to_json(&self) -> Result<String, crate::draft_file::WriteError> {
-        let unplaced: Vec<serde_json::Value> = self
+        let unplaced: Vec<Value> = self
             .unplaced
             .iter()
-            .map(|u| serde_json::json!({ "text": u.text, "line": u.line, "under": u.under }))
+            .map(|u| {
+                json::object([
+                    ("text", u.text.as_str().into()),
+                    ("line", u.line.into()),
+                    ("under", u.under.as_str().into()),
+                ])
+            })
             .collect();
         let draft = crate::draft_file::write_draft(&self.draft)?;
-        Ok(serde_json::json!({ "draft": draft, "unplaced": unplaced }).to_string())
+        Ok(json::object([("draft", draft.into()), ("unplaced", unplaced.into())]).to_string())
     }
 
     /// The reading [`Reading::to_json`] wrote; `None` for anything else.
     pub fn from_json(text: &str) -> Option<Reading> {
-        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        let value = json::parse(text).ok()?;
         let draft = crate::draft_file::read_draft(value.get("draft")?.as_str()?).ok()?;
         let unplaced = value
             .get("unplaced")?

@@ -19,7 +19,7 @@
 //! is based on ([`on_save`]); a newer one means another tab saved in between, and what the page
 //! does about another tab's write is [`on_change`].
 
-use serde_json::{json, Value};
+use crate::json::{self, Value};
 
 use crate::draft_file::{read_draft_versioned, write_draft, WriteError, VERSION};
 use crate::model::Draft;
@@ -63,7 +63,7 @@ pub fn entry_text(
     rev: u64,
     draft: &Draft,
 ) -> Result<String, WriteError> {
-    let head = json!({ "name": name, "saved_at": saved_at, "rev": rev });
+    let head = header_line(name, saved_at, rev);
     // Nothing is written when the draft cannot be: an empty entry would replace a good one.
     let body = write_draft(draft)?;
     Ok(format!("{HEADER}{head}\n{body}"))
@@ -107,7 +107,7 @@ pub fn reminder_text(days: u64) -> String {
 pub fn renamed(raw: &str, name: &str) -> Option<String> {
     let head = header(raw)?;
     let (_, body) = raw.split_once('\n')?;
-    let line = json!({ "name": name, "saved_at": head.saved_at, "rev": head.rev });
+    let line = header_line(name, head.saved_at, head.rev);
     Some(format!("{HEADER}{line}\n{body}"))
 }
 
@@ -231,9 +231,24 @@ struct Header {
     rev: u64,
 }
 
+/// The header's JSON, `{"name":…,"saved_at":…,"rev":…}`, its time in whole milliseconds.
+/// (Entries saved before stop 13 wrote `1733100000000.0`; both read.)
+fn header_line(name: &str, saved_at: f64, rev: u64) -> Value {
+    json::object([
+        ("name", name.into()),
+        ("saved_at", whole_ms(saved_at)),
+        ("rev", rev.into()),
+    ])
+}
+
+/// A time (ms since 1970) as a JSON number of whole milliseconds.
+pub(crate) fn whole_ms(ms: f64) -> Value {
+    Value::from(ms.max(0.0) as u64)
+}
+
 fn header(raw: &str) -> Option<Header> {
     let (line, _) = raw.split_once('\n')?;
-    let value: Value = serde_json::from_str(line.strip_prefix(HEADER)?).ok()?;
+    let value = json::parse(line.strip_prefix(HEADER)?).ok()?;
     Some(Header {
         name: value.get("name")?.as_str()?.to_owned(),
         saved_at: value.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0),
