@@ -292,7 +292,7 @@ impl Map {
             return;
         }
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| {
+        order.sort_unstable_by(|&a, &b| {
             let name = |i: usize| fields.get(i).map(|(k, _)| k.as_str());
             name(a).cmp(&name(b)).then(a.cmp(&b))
         });
