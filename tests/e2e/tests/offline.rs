@@ -63,11 +63,12 @@ async fn a_new_deployment_is_announced_and_taken_on_request() {
         std::fs::copy(entry.path(), new.join(entry.file_name())).unwrap();
     }
     let sw = std::fs::read_to_string(new.join("sw.js")).unwrap();
-    let (before, after) = sw.split_once("const VERSION = \"").unwrap();
+    // The version as the (minified) worker holds it: `VERSION="…"`.
+    let (before, after) = sw.split_once("VERSION=\"").unwrap();
     let (old_version, rest) = after.split_once('"').unwrap();
     std::fs::write(
         new.join("sw.js"),
-        format!("{before}const VERSION = \"next-{old_version}\"{rest}"),
+        format!("{before}VERSION=\"next-{old_version}\"{rest}"),
     )
     .unwrap();
 

@@ -1,16 +1,20 @@
 //! Run by trunk after each build (a `post_build` hook, `$TRUNK_STAGING_DIR` is the build):
 //!
-//! 1. fills `sw.js` with the build's files and a version that changes with any of them, so the
-//!    service worker caches exactly one version at a time;
-//! 2. writes `selfeval.html`, the single-file edition: the page with its CSS, JS and wasm inlined
+//! 1. writes `selfeval.html`, the single-file edition: the page with its CSS, JS and wasm inlined
 //!    (the wasm as base64), and the on-demand module `office` inlined as text for
-//!    `web/office.js` to start when asked, which works when opened from `file://`.
+//!    `web/office.js` to start when asked, which works when opened from `file://`;
+//! 2. minifies the hosted page's JavaScript and CSS (`minify`), their integrity recomputed;
+//! 3. fills `sw.js` with the build's files and a version that changes with any of them, so the
+//!    service worker caches exactly one version at a time, and minifies it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod minify;
 mod single_file;
+
+use minify::Kind;
 
 fn main() -> ExitCode {
     let dir = match std::env::var_os("TRUNK_STAGING_DIR").or_else(|| std::env::args_os().nth(1)) {
@@ -33,7 +37,33 @@ fn run(dir: &Path) -> Result<(), String> {
     let build = Build::read(dir)?;
     fs::write(dir.join(single_file::NAME), single_file::render(&build)?)
         .map_err(|e| format!("cannot write {}: {e}", single_file::NAME))?;
-    fill_service_worker(dir)
+    minify_hosted(dir, &build)?;
+    fill_service_worker(dir)?;
+    let sw =
+        fs::read_to_string(dir.join("sw.js")).map_err(|e| format!("cannot read sw.js: {e}"))?;
+    write(dir, "sw.js", &minify::minified(&sw, Kind::Classic)?)
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {
+    fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
+}
+
+/// The hosted page's JS glue, the on-demand module's, the page's inline scripts and its style
+/// sheet, minified (the single-file edition is already written from trunk's files).
+fn minify_hosted(dir: &Path, build: &Build) -> Result<(), String> {
+    let js = minify::minified(&build.js, Kind::Module)?;
+    write(dir, &build.js_name, &js)?;
+    write(
+        dir,
+        OFFICE_JS,
+        &minify::minified(&build.office_js, Kind::Classic)?,
+    )?;
+    let css = minify::minified_css(&build.css)?;
+    write(dir, &build.css_name, &css)?;
+    let html = minify::inline_scripts(&build.index_html, |js| minify::minified(js, Kind::Classic))?;
+    let html = minify::with_integrity(&html, &build.js_name, js.as_bytes())?;
+    let html = minify::with_integrity(&html, &build.css_name, css.as_bytes())?;
+    write(dir, "index.html", &html)
 }
 
 /// The files trunk made.
