@@ -109,11 +109,14 @@ fn a_version_1_file_migrates_losslessly_to_version_2() {
 fn numbers_keep_the_text_they_were_written_as() {
     let text = r#"{"format":"selfeval-draft","version":1,
         "general_budget":{"annual_budget":155.540,"projects":[{"name":"甲","amount":0.10}]},
-        "basic":{"staff":{"total":11}}}"#;
+        "basic":{"staff":{"total":11,"active":1E1,"retired":-0}}}"#;
     let d = read_draft(text).unwrap();
     assert_eq!(d.general_budget.annual_budget, "155.540");
     assert_eq!(d.general_budget.projects[0].amount, "0.10");
     assert_eq!(d.basic.staff.total, "11");
+    // The exponent as written too (serde_json's arbitrary_precision gave "1e+1").
+    assert_eq!(d.basic.staff.active, "1E1");
+    assert_eq!(d.basic.staff.retired, "-0");
 }
 
 #[test]
