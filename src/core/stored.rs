@@ -232,7 +232,7 @@ struct Header {
 }
 
 /// The header's JSON, `{"name":…,"saved_at":…,"rev":…}`, its time in whole milliseconds.
-/// (Entries saved before stop 13 wrote `1733100000000.0`; both read.)
+/// (Entries saved while the core used serde_json have `1733100000000.0`; both read.)
 fn header_line(name: &str, saved_at: f64, rev: u64) -> Value {
     json::object([
         ("name", name.into()),
