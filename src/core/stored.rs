@@ -347,6 +347,29 @@ pub fn on_change(dirty: bool, base_rev: u64, stored: Option<&StoredDraft>) -> Ch
 
 #[cfg(test)]
 mod tests {
+    /// Entries saved while the core wrote JSON with serde_json carry the time as a float
+    /// (`1796130000000.0`); they read as before, and a save or rename writes whole milliseconds.
+    #[test]
+    fn headers_with_a_float_time_read_and_are_written_as_whole_milliseconds() {
+        let draft = crate::sample::sample_draft();
+        let body = crate::write_draft(&draft).unwrap();
+        let old =
+            format!("{HEADER}{{\"name\":\"旧\",\"saved_at\":1796130000000.0,\"rev\":3}}\n{body}");
+        let read = super::parse_entry("a", old.clone());
+        assert_eq!(
+            (read.name.as_str(), read.saved_at, read.rev),
+            ("旧", 1_796_130_000_000.0, 3)
+        );
+        assert_eq!(read.content, Ok(draft.clone()));
+        let renamed = super::renamed(&old, "新").unwrap();
+        assert!(renamed.starts_with(&format!(
+            "{HEADER}{{\"name\":\"新\",\"saved_at\":1796130000000,\"rev\":3}}\n"
+        )));
+        assert!(renamed.ends_with(&body));
+        let saved = super::entry_text("新", 1_796_130_000_000.0, 4, &draft).unwrap();
+        assert!(saved.contains("\"saved_at\":1796130000000,"), "{saved}");
+    }
+
     #[test]
     fn a_version_1_entry_is_migrated_to_version_2_and_a_current_one_is_left() {
         let v1 = format!(
