@@ -275,7 +275,7 @@ impl Map {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     /// Makes each name appear once, in its first place with its last value. Sorting the places
@@ -614,65 +614,69 @@ impl Reader<'_> {
     fn array(&mut self) -> Result<Value, SyntaxError> {
         self.at += 1;
         let mut items = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            items.push(self.value()?);
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.skip_space();
-                    if self.peek() == Some(b']') {
-                        return Err(self.error(Syntax::TrailingComma));
-                    }
+        if !self.closes_at_once(b']') {
+            loop {
+                items.push(self.value()?);
+                if self.closed_after_item(b']', Syntax::ExpectedCommaOrBracket)? {
+                    break;
                 }
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.unexpected(Syntax::ExpectedCommaOrBracket)),
             }
         }
+        Ok(Value::Array(items))
     }
 
     fn object(&mut self) -> Result<Value, SyntaxError> {
         self.at += 1;
         let mut fields = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            return Ok(Value::Object(Map(fields)));
+        if !self.closes_at_once(b'}') {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return Err(self.unexpected(Syntax::KeyMustBeString));
+                }
+                let key = self.string()?;
+                self.skip_space();
+                if self.peek() != Some(b':') {
+                    return Err(self.unexpected(Syntax::ExpectedColon));
+                }
+                self.at += 1;
+                fields.push((key, self.value()?));
+                if self.closed_after_item(b'}', Syntax::ExpectedCommaOrBrace)? {
+                    break;
+                }
+            }
         }
-        loop {
-            if self.peek() != Some(b'"') {
-                return Err(self.unexpected(Syntax::KeyMustBeString));
-            }
-            let key = self.string()?;
-            self.skip_space();
-            if self.peek() != Some(b':') {
-                return Err(self.unexpected(Syntax::ExpectedColon));
-            }
+        Ok(Value::Object(fields.into_iter().collect()))
+    }
+
+    /// Just inside `[` or `{`: true, and past it, when `close` follows at once.
+    fn closes_at_once(&mut self, close: u8) -> bool {
+        self.skip_space();
+        let closes = self.peek() == Some(close);
+        if closes {
             self.at += 1;
-            fields.push((key, self.value()?));
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.skip_space();
-                    if self.peek() == Some(b'}') {
-                        return Err(self.error(Syntax::TrailingComma));
-                    }
+        }
+        closes
+    }
+
+    /// After an item of an array or object: past its comma (false, the next item's space
+    /// skipped) or past `close` (true); a comma before `close` is a trailing comma, anything
+    /// else is `missing`.
+    fn closed_after_item(&mut self, close: u8, missing: Syntax) -> Result<bool, SyntaxError> {
+        self.skip_space();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                self.skip_space();
+                if self.peek() == Some(close) {
+                    return Err(self.error(Syntax::TrailingComma));
                 }
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Value::Object(fields.into_iter().collect()));
-                }
-                _ => return Err(self.unexpected(Syntax::ExpectedCommaOrBrace)),
+                Ok(false)
             }
+            Some(c) if c == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            _ => Err(self.unexpected(missing)),
         }
     }
 }
