@@ -92,7 +92,7 @@ pub fn write_backup(entries: &[Entry], created_at: f64) -> Result<String, WriteE
                 ("id", e.id.as_str().into()),
                 ("name", stored.name.into()),
                 ("rev", stored.rev.into()),
-                ("saved_at", whole_ms(stored.saved_at)),
+                ("saved_at", whole_ms(stored.saved_at).into()),
                 ("readable", stored.content.is_ok().into()),
                 ("entry", e.raw.as_str().into()),
             ])
@@ -101,7 +101,7 @@ pub fn write_backup(entries: &[Entry], created_at: f64) -> Result<String, WriteE
     let root = json::object([
         ("format", FORMAT.into()),
         ("version", VERSION.into()),
-        ("created_at", whole_ms(created_at)),
+        ("created_at", whole_ms(created_at).into()),
         ("drafts", drafts.into()),
     ]);
     let mut text = root.to_pretty();

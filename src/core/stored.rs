@@ -94,7 +94,7 @@ pub fn reminder_days(unexported_since: Option<&str>, now: f64) -> Option<u64> {
 /// A time (ms since 1970) as [`unexported_key`] holds it: whole milliseconds, written without
 /// the float formatting a fraction would need.
 pub fn time_text(ms: f64) -> String {
-    (ms.max(0.0) as u64).to_string()
+    whole_ms(ms).to_string()
 }
 
 /// The reminder the save state shows, for [`reminder_days`].
@@ -236,14 +236,15 @@ struct Header {
 fn header_line(name: &str, saved_at: f64, rev: u64) -> Value {
     json::object([
         ("name", name.into()),
-        ("saved_at", whole_ms(saved_at)),
+        ("saved_at", whole_ms(saved_at).into()),
         ("rev", rev.into()),
     ])
 }
 
-/// A time (ms since 1970) as a JSON number of whole milliseconds.
-pub(crate) fn whole_ms(ms: f64) -> Value {
-    Value::from(ms.max(0.0) as u64)
+/// A time (ms since 1970) in whole milliseconds, as the stored entries, their headers and
+/// backups write it.
+pub(crate) fn whole_ms(ms: f64) -> u64 {
+    ms.max(0.0) as u64
 }
 
 fn header(raw: &str) -> Option<Header> {
