@@ -38,10 +38,7 @@ fn run(dir: &Path) -> Result<(), String> {
     fs::write(dir.join(single_file::NAME), single_file::render(&build)?)
         .map_err(|e| format!("cannot write {}: {e}", single_file::NAME))?;
     minify_hosted(dir, &build)?;
-    fill_service_worker(dir)?;
-    let sw =
-        fs::read_to_string(dir.join("sw.js")).map_err(|e| format!("cannot read sw.js: {e}"))?;
-    write(dir, "sw.js", &minify::minified(&sw, Kind::Classic)?)
+    fill_service_worker(dir)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {
@@ -126,11 +123,11 @@ fn file_names(dir: &Path) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
-/// Puts the build's file list and version into `sw.js`. The single-file edition is left out of the
-/// cache: it is a download, not part of the page.
+/// Puts the build's file list and version into `sw.js`, minified. The single-file edition is left
+/// out of the cache: it is a download, not part of the page.
 fn fill_service_worker(dir: &Path) -> Result<(), String> {
-    let path = dir.join("sw.js");
-    let template = fs::read_to_string(&path).map_err(|e| format!("cannot read sw.js: {e}"))?;
+    let template =
+        fs::read_to_string(dir.join("sw.js")).map_err(|e| format!("cannot read sw.js: {e}"))?;
     let files: Vec<String> = file_names(dir)?
         .into_iter()
         .filter(|n| n != "sw.js" && n != single_file::NAME)
@@ -151,7 +148,7 @@ fn fill_service_worker(dir: &Path) -> Result<(), String> {
     if filled == template {
         return Err("sw.js has no /*ASSETS*/ or /*VERSION*/ to fill".to_owned());
     }
-    fs::write(&path, filled).map_err(|e| format!("cannot write sw.js: {e}"))
+    write(dir, "sw.js", &minify::minified(&filled, Kind::Classic)?)
 }
 
 /// FNV-1a, 64 bits: a version tag, not security.

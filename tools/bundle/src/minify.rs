@@ -113,11 +113,7 @@ pub fn with_integrity(html: &str, file_name: &str, content: &[u8]) -> Result<Str
     let at = html
         .find(&href)
         .ok_or_else(|| format!("index.html does not name {file_name}"))?;
-    let tag_end = html
-        .get(at..)
-        .and_then(|h| h.find('>'))
-        .map(|i| at + i)
-        .ok_or("an unclosed tag in index.html")?;
+    let tag_end = crate::single_file::tag_end(html, at)?;
     const ATTRIBUTE: &str = "integrity=\"";
     let value = html
         .get(at..tag_end)

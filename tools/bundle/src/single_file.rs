@@ -78,7 +78,8 @@ fn remove_tag(html: &mut String, start: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn tag_end(html: &str, at: usize) -> Result<usize, String> {
+/// Where the tag that starts at `at` ends: just after its `>`.
+pub fn tag_end(html: &str, at: usize) -> Result<usize, String> {
     html.get(at..)
         .and_then(|h| h.find('>'))
         .map(|i| at + i + 1)
