@@ -11,8 +11,8 @@ pub mod core;
 
 pub(crate) use self::core::values;
 pub use self::core::{
-    amount, backup, checks, draft_file, export, figures, finding, json, model, outline, reader,
-    report_file, rollover, sample, scorecard, shown, stored, text,
+    amount, backup, checks, draft_file, export, figures, finding, json, model, order, outline,
+    reader, report_file, rollover, sample, scorecard, shown, stored, text,
 };
 
 #[cfg(target_arch = "wasm32")]

@@ -64,7 +64,7 @@ pub fn list() -> Result<Vec<StoredDraft>, StorageError> {
             stored
         })
         .collect();
-    drafts.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+    crate::order::sort_by(&mut drafts, |a, b| b.saved_at.total_cmp(&a.saved_at));
     Ok(drafts)
 }
 

@@ -377,7 +377,7 @@ fn layout() -> &'static Layout {
             .into_iter()
             .chain(List::ALL.map(List::path))
             .collect();
-        entries.sort();
+        crate::order::sort_by(&mut entries, Ord::cmp);
         let mut objects = vec![""];
         for &path in &entries {
             let key = path.key().unwrap_or_default();

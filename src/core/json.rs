@@ -291,11 +291,8 @@ impl Map {
         if n < 2 || small_without_repeats {
             return;
         }
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let name = |i: usize| fields.get(i).map(|(k, _)| k.as_str());
-            name(a).cmp(&name(b)).then(a.cmp(&b))
-        });
+        let name = |i: usize| fields.get(i).map(|(k, _)| k.as_str());
+        let order = crate::order::order(n, &|a, b| name(a).cmp(&name(b)));
         let mut keep = vec![true; n];
         let mut run = order.iter().copied().peekable();
         while let Some(first) = run.next() {

@@ -2,7 +2,7 @@
 //! file, the exports and the stored-entry format. Plain Rust with no web dependency: it compiles
 //! natively for the command line and to wasm for the app unchanged, and `cargo test` tests it.
 //!
-//! Dependencies point one way inside it: `json` and `text` depend on nothing here; `model` on
+//! Dependencies point one way inside it: `json`, `order` (the one sort) and `text` depend on nothing here; `model` on
 //! `json` (a draft's unknown fields); `outline` on `model`; `amount` on `text`; `values` (the
 //! numbers, read once) on those; `figures` on `values`; `checks` on all of them; `draft_file`
 //! and `export` on the model; `stored` on the model and export's file names; `backup` on
@@ -19,6 +19,7 @@ pub mod figures;
 pub mod finding;
 pub mod json;
 pub mod model;
+pub mod order;
 pub mod outline;
 pub mod reader;
 pub mod report_file;

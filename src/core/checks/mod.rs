@@ -57,7 +57,7 @@ pub fn check(draft: &Draft) -> Vec<Finding> {
     let values = Values::of(draft);
     let mut findings = Vec::new();
     run_families(draft, &values, &mut findings);
-    findings.sort_by_cached_key(|f| (f.path, f.severity(), rank(f.rule)));
+    crate::order::sort_by_key(&mut findings, |f| (f.path, f.severity(), rank(f.rule)));
     // Messages quote what was typed; a direction control in it must not reorder the message.
     for f in &mut findings {
         if let std::borrow::Cow::Owned(shown) = crate::text::show_direction_controls(&f.message) {

@@ -166,7 +166,7 @@ fn placeholders(text: &str) -> Vec<String> {
         .filter(|x| text.contains(x))
         .flat_map(|x| text.match_indices(x).map(|(at, _)| at))
         .collect();
-    starts.sort_unstable();
+    crate::order::sort_by(&mut starts, Ord::cmp);
     let mut found = Vec::new();
     let mut read_up_to = 0;
     for at in starts {
