@@ -40,7 +40,10 @@ const ON_DEMAND: [&str; 2] = ["office.js", "office_bg.wasm"];
 /// (tools/bundle: the glue 7,435 → 5,737, index.html's inline scripts 3,228 → 2,230, sw.js
 /// 703 → 382; the on-demand glue 4,239 → 2,745); 255,801 with the style sheet minified by csso
 /// (3,690 → 2,673).
-const FIRST_LOAD_BUDGET: usize = 256_000;
+/// Lowered to 252,000: one sort for the whole program (`core::order`), in place of five copies
+/// of the standard library's sorting code (255,697 → 251,880 bytes; the on-demand module
+/// 136,922 → 135,417).
+const FIRST_LOAD_BUDGET: usize = 252_000;
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
