@@ -143,3 +143,37 @@ fn the_scorecard_ends_the_export_on_its_own_page() {
     d.scorecard.indicators[0].name = "<script>alert(1)</script>".into();
     assert!(render_html(&d).contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+/// What the app prints from the form: the document's report and style sheet, for print only,
+/// with nothing else of the document (no script, no head).
+#[test]
+fn the_print_rendering_is_the_documents_article_with_its_print_style() {
+    let draft = sample_draft();
+    let html = render_html(&draft);
+    let print = selfeval::export::render_print(&draft);
+    let article = |s: &str| {
+        let from = s.find("<article class=\"report\">").expect("an article");
+        let to = s.find("</article>").expect("its end") + "</article>".len();
+        s[from..to].to_owned()
+    };
+    assert_eq!(article(&print), article(&html));
+    let style = print
+        .strip_prefix("<style media=\"print\">")
+        .and_then(|rest| rest.split_once("</style>"))
+        .map(|(style, _)| style)
+        .expect("a print-only style sheet first");
+    assert!(html.contains(style), "the document's style sheet");
+    assert!(style.contains("@page"), "A4 pages");
+    for absent in ["<script", "<head", "<meta", "<title"] {
+        assert!(!print.contains(absent), "{absent} in the print rendering");
+    }
+}
+
+/// What prints in place of the report when it cannot be printed: the message, as text.
+#[test]
+fn a_print_note_is_its_message_escaped() {
+    assert_eq!(
+        selfeval::export::print_note("无法打印：<b>&"),
+        "<p class=\"print-note\">无法打印：&lt;b&gt;&amp;</p>"
+    );
+}

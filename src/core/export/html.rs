@@ -34,16 +34,25 @@ pub fn render_html(draft: &Draft) -> String {
     doc.out
 }
 
-/// The report's style sheet (A4 pages, the official fonts), as the document carries it.
-pub fn report_style() -> &'static str {
-    STYLE
+/// What the app puts on its page just before the browser prints it: the report,
+/// `<article class="report">` as in the document, with the document's style sheet for print
+/// only, so that printing from the form gives the same pages as the downloaded document.
+pub fn render_print(draft: &Draft) -> String {
+    let mut doc = Doc::default();
+    doc.raw("<style media=\"print\">");
+    doc.raw(STYLE);
+    doc.raw("</style>");
+    article(&mut doc, draft);
+    doc.out
 }
 
-/// The report itself, `<article class="report">`, as in the document: the app puts it on the
-/// page it prints, with [`report_style`].
-pub fn render_article(draft: &Draft) -> String {
+/// What the app prints in place of the report when it cannot print it: `message`, large, on
+/// the page.
+pub fn print_note(message: &str) -> String {
     let mut doc = Doc::default();
-    article(&mut doc, draft);
+    doc.raw("<p class=\"print-note\">");
+    doc.text(message);
+    doc.raw("</p>");
     doc.out
 }
 

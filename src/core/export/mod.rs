@@ -6,7 +6,7 @@ mod docx;
 mod html;
 
 pub use docx::{render_docx, DocxError};
-pub use html::{render_article, render_html, report_style};
+pub use html::{print_note, render_html, render_print};
 
 use crate::draft_file::{write_draft, WriteError};
 use crate::model::Draft;
