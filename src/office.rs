@@ -1,9 +1,10 @@
 //! `office`: the on-demand module of the browser app (issue 14). The Word writer, the `.docx`
-//! reader (the `zip`, `flate2` and `quick-xml` crates) and the reader of a report's text are
-//! rarely used, so they live in this second wasm module, which trunk builds beside the
-//! app (`data-type="worker"`, wasm-bindgen's `no-modules` glue) and `web/office.js` fetches the
-//! first time the user asks for Word; the service worker caches it with the rest, and the
-//! single-file edition carries it inline.
+//! reader (the `zip`, `flate2` and `quick-xml` crates), the reader of a report's text and the
+//! HTML export (the download, the preview and what printing puts on the page) are rarely used,
+//! so they live in this second wasm module, which trunk builds beside the app
+//! (`data-type="worker"`, wasm-bindgen's `no-modules` glue) and `web/office.js` fetches the
+//! first time the user asks for one of them; the service worker caches it with the rest, and
+//! the single-file edition carries it inline.
 //!
 //! It exports functions over the core, nothing else: no state, no DOM.
 
@@ -17,6 +18,21 @@ mod exports {
     pub fn docx_of_draft(draft_json: &str) -> Result<Vec<u8>, String> {
         let draft = selfeval::read_draft(draft_json).map_err(|e| e.to_string())?;
         selfeval::export::render_docx(&draft).map_err(|e| e.to_string())
+    }
+
+    /// The draft file's text → the report as one HTML document: what `selfeval export --html`
+    /// writes for that draft, downloaded and shown in the preview.
+    #[wasm_bindgen(js_name = htmlOfDraft)]
+    pub fn html_of_draft(draft_json: &str) -> Result<String, String> {
+        let draft = selfeval::read_draft(draft_json).map_err(|e| e.to_string())?;
+        Ok(selfeval::export::render_html(&draft))
+    }
+
+    /// The draft file's text → what the app prints ([`selfeval::export::render_print`]).
+    #[wasm_bindgen(js_name = printOfDraft)]
+    pub fn print_of_draft(draft_json: &str) -> Result<String, String> {
+        let draft = selfeval::read_draft(draft_json).map_err(|e| e.to_string())?;
+        Ok(selfeval::export::render_print(&draft))
     }
 
     /// A report file (a `.docx`, or a text file) → its text, one line per paragraph.

@@ -1,5 +1,9 @@
-/* The on-demand module (src/office.rs: the Word writer, the .docx reader and the reader of a
-   report's text), loaded the first time the app asks for it: `selfevalOffice(name, argument)` returns a promise of the result.
+/* The on-demand module (src/office.rs: the Word writer, the .docx reader, the reader of a
+   report's text and the HTML export), loaded the first time the app asks for it:
+   `selfevalOffice(name, argument)` returns a promise of the result;
+   `selfevalOffice.now(name, argument)` the result itself once the module is loaded, and until
+   then null, starting the load (printing needs its page at once); `selfevalOffice.loaded()`
+   whether it is.
    Hosted, it fetches ./office.js and ./office_bg.wasm (the service worker caches both with the
    rest, so it works offline after one visit); the single-file edition carries both inline, in
    the text/plain scripts #selfeval-office-js and #selfeval-office-wasm. A failed load can be
@@ -8,6 +12,7 @@ window.selfevalOffice = (function () {
   var LOAD_FAILED = "无法加载报告读写组件（网络中断，或本页面更新后未刷新）：请检查网络后刷新页面再试。" +
     "若要在没有网络时使用，请先在联网时打开一次本页面。";
   var loading = null;
+  var ready = null;
 
   function inline(id) {
     var element = document.getElementById(id);
@@ -28,6 +33,7 @@ window.selfevalOffice = (function () {
       return;
     }
     wasm_bindgen({ module_or_path: wasm() }).then(function () {
+      ready = wasm_bindgen;
       resolve(wasm_bindgen);
     }, function () {
       reject(LOAD_FAILED);
@@ -63,9 +69,20 @@ window.selfevalOffice = (function () {
     return loading;
   }
 
-  return function (name, argument) {
+  function call(name, argument) {
     return load().then(function (module) {
       return module[name](argument);
     });
+  }
+  call.now = function (name, argument) {
+    if (ready) {
+      return ready[name](argument);
+    }
+    load().catch(function () {});
+    return null;
   };
+  call.loaded = function () {
+    return ready !== null;
+  };
+  return call;
 })();

@@ -21,6 +21,7 @@ mod wasm_tests;
 
 use leptos::prelude::*;
 
+use crate::export::{print_note, render_json};
 use findings::{FiguresPanel, FindingsSummary, SectionNav};
 use form::ReportForm;
 use preview::Preview;
@@ -47,14 +48,7 @@ fn App() -> impl IntoView {
     let dragging = RwSignal::new(false);
     import::listen_for_drops(state, dragging);
     listen_for_leaving(state);
-    // Esc closes the preview, back to the form.
-    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && preview_open.get_untracked() {
-            preview_open.set(false);
-        }
-    });
-    std::mem::forget(escape);
-    print_the_report(state);
+    listen_for_keys(state, preview_open);
 
     view! {
         <a class="skip-link" href="#findings">"跳到检查结果"</a>
@@ -98,9 +92,42 @@ fn App() -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct PreviewOpen(pub RwSignal<bool>);
 
+/// Esc closes the preview, back to the form; Ctrl+P prints the report (see [`print_the_report`]).
+fn listen_for_keys(state: AppState, preview_open: RwSignal<bool>) {
+    print_the_report(state);
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && preview_open.get_untracked() {
+            preview_open.set(false);
+        }
+        // The printed report comes from the on-demand module, which `beforeprint` cannot wait
+        // for: until it is loaded, Ctrl+P loads it first, then prints.
+        let print = (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("p");
+        if print && !office::is_loaded() {
+            ev.prevent_default();
+            let json = state.draft().with_untracked(render_json);
+            leptos::task::spawn_local(async move {
+                let loaded = match json {
+                    Ok(json) => office::print_of_draft(&json).await.map(drop),
+                    Err(e) => Err(e.to_string()),
+                };
+                let printed = loaded.and_then(|()| {
+                    let window = web_sys::window().ok_or_else(String::new)?;
+                    window.print().map_err(|e| dom::js_error_text(&e))
+                });
+                if let Err(e) = printed {
+                    state.notify(true, format!("无法打印报告：{e}"));
+                }
+            });
+        }
+    });
+    std::mem::forget(keys);
+}
+
 /// Printing from anywhere in the app (Ctrl+P, the browser's menu, the preview) prints the
 /// report, not the form: just before printing, the report and its style sheet are put into
 /// `#print-report`, the only thing the app's print style shows; after printing they go again.
+/// They come from the on-demand module; printed before it is loaded (from the browser's menu,
+/// which the app cannot hold back), the page says so and the module starts loading.
 fn print_the_report(state: AppState) {
     let fill = |html: &str| {
         if let Some(el) = dom::document().and_then(|d| d.get_element_by_id("print-report")) {
@@ -108,15 +135,21 @@ fn print_the_report(state: AppState) {
         }
     };
     let before = window_event_listener_untyped("beforeprint", move |_| {
-        let article = state.draft().with_untracked(crate::export::render_article);
-        fill(&format!(
-            "<style media=\"print\">{}</style>{article}",
-            crate::export::report_style()
-        ));
+        let json = state.draft().with_untracked(render_json);
+        match json.map(|json| office::print_of_draft_now(&json)) {
+            Ok(Some(Ok(report))) => fill(&report),
+            Ok(None) => fill(&print_note(PRINT_NOT_READY)),
+            Ok(Some(Err(e))) => fill(&print_note(&format!("无法打印报告：{e}"))),
+            Err(e) => fill(&print_note(&format!("无法打印报告：{e}"))),
+        }
     });
     let after = window_event_listener_untyped("afterprint", move |_| fill(""));
     std::mem::forget((before, after));
 }
+
+/// What prints while the report is not ready yet.
+const PRINT_NOT_READY: &str = "报告的打印内容正在加载，这次打印不含报告。\
+请取消这次打印，稍候按 Ctrl+P 或点“预览与打印”再打印。";
 
 /// Saves when the page is hidden or left, and warns before leaving when the draft could not be
 /// saved.

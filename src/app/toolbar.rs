@@ -11,7 +11,7 @@ use super::import::{ImportButton, RestoreButton};
 use super::state::{AppState, Conflict, DownloadKind, Pending, SaveState};
 use super::storage::Persistence;
 use crate::backup::backup_file_name;
-use crate::export::{docx_file_name, html_file_name, json_file_name, render_html, render_json};
+use crate::export::{docx_file_name, html_file_name, json_file_name, render_json};
 use crate::stored::{reminder_days, reminder_text};
 
 #[component]
@@ -85,38 +85,42 @@ pub fn Toolbar(preview_open: RwSignal<bool>) -> impl IntoView {
 
 /// Downloads the open draft as it is now.
 pub fn download_now(state: AppState, kind: DownloadKind) {
-    let result = match kind {
-        DownloadKind::Word => return download_word(state),
-        DownloadKind::Json => state.draft().with_untracked(|d| {
-            render_json(d)
-                .map_err(|e| e.to_string())
-                .and_then(|json| download(&json_file_name(d), "application/json", &json))
-        }),
-        DownloadKind::Html => state
-            .draft()
-            .with_untracked(|d| download(&html_file_name(d), "text/html", &render_html(d))),
-    };
+    if kind != DownloadKind::Json {
+        return download_from_office(state, kind);
+    }
+    let result = state.draft().with_untracked(|d| {
+        render_json(d)
+            .map_err(|e| e.to_string())
+            .and_then(|json| download(&json_file_name(d), "application/json", &json))
+    });
     match result {
         Ok(()) => state.downloaded(),
         Err(e) => state.notify(true, e),
     }
 }
 
-/// The `.docx` comes from the on-demand module, fetched on the first use: the draft as it is
-/// now goes to it as its draft file, so the bytes are those of `selfeval export --docx`.
-fn download_word(state: AppState) {
+/// The HTML document and the `.docx` come from the on-demand module, fetched on the first use:
+/// the draft as it is now goes to it as its draft file, so the files are those of
+/// `selfeval export --html` and `--docx`.
+fn download_from_office(state: AppState, kind: DownloadKind) {
     let draft = state.draft().get_untracked();
     let json = match render_json(&draft) {
         Ok(json) => json,
         Err(e) => return state.notify(true, e.to_string()),
     };
     leptos::task::spawn_local(async move {
-        let result = super::office::docx_of_draft(&json)
-            .await
-            .and_then(|bytes| download_bytes(&docx_file_name(&draft), DOCX_TYPE, &bytes));
+        let result = if kind == DownloadKind::Word {
+            super::office::docx_of_draft(&json)
+                .await
+                .and_then(|bytes| download_bytes(&docx_file_name(&draft), DOCX_TYPE, &bytes))
+        } else {
+            super::office::html_of_draft(&json)
+                .await
+                .and_then(|html| download(&html_file_name(&draft), "text/html", &html))
+        };
         match result {
             Ok(()) => state.downloaded(),
-            Err(e) => state.notify(true, format!("无法下载 Word 文档：{e}")),
+            Err(e) => state.notify(true, format!("无法下载{}：{e}", kind.noun())),
         }
     });
 }
@@ -449,14 +453,9 @@ pub fn ConfirmBar() -> impl IntoView {
                 names.join("、")
             )
         }
-        Some(Pending::Download { kind, errors }) => format!(
-            "这份草稿还有 {errors} 个错误。仍要下载{}吗？",
-            match kind {
-                DownloadKind::Json => " JSON ",
-                DownloadKind::Html => " HTML 报告",
-                DownloadKind::Word => " Word 文档",
-            }
-        ),
+        Some(Pending::Download { kind, errors }) => {
+            format!("这份草稿还有 {errors} 个错误。仍要下载{}吗？", kind.noun())
+        }
         None => String::new(),
     });
     let confirm_label = Signal::derive(move || {

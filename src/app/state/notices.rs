@@ -35,6 +35,17 @@ pub enum DownloadKind {
     Word,
 }
 
+impl DownloadKind {
+    /// What is downloaded, as a message names it (spaced from the words around it).
+    pub fn noun(self) -> &'static str {
+        match self {
+            DownloadKind::Json => " JSON ",
+            DownloadKind::Html => " HTML 报告",
+            DownloadKind::Word => " Word 文档",
+        }
+    }
+}
+
 impl AppState {
     pub fn notify(&self, is_error: bool, text: String) {
         self.notice.set(Some(Notice { is_error, text }));

@@ -8,10 +8,14 @@
 
 use std::io::Write;
 
-/// The on-demand module (`src/office.rs`: the Word writer, the .docx reader, the report reader):
-/// fetched when the user first asks for Word or reads a report, or by the service worker in the
-/// background once the page has loaded, never by the page to start.
+/// The on-demand module (`src/office.rs`: the Word writer, the .docx reader, the report reader,
+/// the HTML export): fetched when the user first asks for Word, HTML, the preview or printing,
+/// or reads a report, or by the service worker in the background once the page has loaded,
+/// never by the page to start.
 const ON_DEMAND: [&str; 2] = ["office.js", "office_bg.wasm"];
+
+/// A text only the HTML export carries: the exported document's content security policy.
+const HTML_EXPORT_MARK: &[u8] = b"form-action 'none'";
 
 /// Bytes, brotli -q 11, of index.html, the JS, the wasm, the CSS and the service worker.
 ///
@@ -43,7 +47,10 @@ const ON_DEMAND: [&str; 2] = ["office.js", "office_bg.wasm"];
 /// Lowered to 252,000: one sort for the whole program (`core::order`), in place of five copies
 /// of the standard library's sorting code (255,697 → 251,880 bytes; the on-demand module
 /// 136,922 → 135,417).
-const FIRST_LOAD_BUDGET: usize = 252_000;
+/// Lowered to 248,000: the HTML export (the download, the preview's document and what printing
+/// puts on the page) moved into the on-demand module (251,880 → 247,850 bytes; the on-demand
+/// module 135,417 → 135,122, its document composition shared with the Word writer).
+const FIRST_LOAD_BUDGET: usize = 248_000;
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
@@ -89,6 +96,11 @@ fn the_first_load_stays_within_the_size_budget() {
                 !contains(&bytes, "标题前".as_bytes()),
                 "{name} carries the report reader: it belongs in the on-demand module"
             );
+            // Nor the HTML export (its document's content security policy).
+            assert!(
+                !contains(&bytes, HTML_EXPORT_MARK),
+                "{name} carries the HTML export: it belongs in the on-demand module"
+            );
         }
         lines.push(format!("{name}: {size}"));
         total += size;
@@ -107,6 +119,7 @@ fn the_first_load_stays_within_the_size_budget() {
     let office = std::fs::read(dist.join("office_bg.wasm")).expect("office_bg.wasm");
     assert!(contains(&office, b"word/document.xml"));
     assert!(contains(&office, "标题前".as_bytes()));
+    assert!(contains(&office, HTML_EXPORT_MARK));
     assert!(
         total <= FIRST_LOAD_BUDGET,
         "first load {total} bytes (brotli) is over the budget of {FIRST_LOAD_BUDGET}: {lines:?}"

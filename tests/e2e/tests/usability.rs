@@ -458,8 +458,23 @@ fn pdf_pages(pdf: &[u8]) -> usize {
         .count()
 }
 
+/// The text of each page of a PDF, read by pypdf.
+fn pdf_texts(pdf: &[u8]) -> Vec<String> {
+    let file = e2e::scratch("print").join("printed.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let texts = e2e::python_reads("pdf_text.py", &file);
+    texts
+        .as_array()
+        .expect("pages")
+        .iter()
+        .map(|t| t.as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
 /// Defect 5: printing from the form or from the preview prints the report alone: the same
-/// pages as the exported document printed by itself.
+/// pages as the exported document printed by itself. The printed report comes from the
+/// on-demand module: printed before it is loaded (the browser's menu, which the page cannot
+/// hold back), the page says what to do and the module starts loading.
 #[tokio::test]
 async fn printing_from_the_form_or_the_preview_prints_the_report_alone() {
     let h = Harness::start().await;
@@ -469,6 +484,16 @@ async fn printing_from_the_form_or_the_preview_prints_the_report_alone() {
             .await
             .expect("the page printed to PDF")
     };
+    assert_eq!(h.js("return selfevalOffice.loaded();").await, json!(false));
+    let too_soon = pdf_texts(&print().await);
+    assert_eq!(too_soon.len(), 1, "{too_soon:?}");
+    // The note (pypdf reads its Latin letters; the page's CJK font carries no text mapping).
+    assert!(too_soon[0].contains("Ctrl+P"), "{too_soon:?}");
+    assert!(!too_soon[0].contains("Word"), "the form printed: {too_soon:?}");
+    h.eventually("the module, loading since the first print", || async {
+        h.js("return selfevalOffice.loaded();").await == json!(true)
+    })
+    .await;
     let from_form = print().await;
     h.open_preview().await;
     let from_preview = print().await;
@@ -490,15 +515,7 @@ async fn printing_from_the_form_or_the_preview_prints_the_report_alone() {
     assert_eq!(pdf_pages(&from_preview), pages, "printed from the preview");
     // Every page carries its number, "— n —" (CSS margin boxes), and nothing of the form.
     for (pdf, from) in [(&alone, "alone"), (&from_form, "from the form")] {
-        let file = e2e::scratch("print").join("printed.pdf");
-        std::fs::write(&file, pdf).unwrap();
-        let texts = e2e::python_reads("pdf_text.py", &file);
-        let texts: Vec<&str> = texts
-            .as_array()
-            .expect("pages")
-            .iter()
-            .map(|t| t.as_str().unwrap_or_default())
-            .collect();
+        let texts = pdf_texts(pdf);
         assert_eq!(texts.len(), pages);
         for (i, text) in texts.iter().enumerate() {
             assert!(
@@ -512,6 +529,35 @@ async fn printing_from_the_form_or_the_preview_prints_the_report_alone() {
             );
         }
     }
+    h.close().await;
+}
+
+/// Ctrl+P before the on-demand module is loaded: the page loads it first, then prints the
+/// report (the browser's own print is held back, so nothing prints without the report).
+#[tokio::test]
+async fn ctrl_p_waits_for_the_report_then_prints() {
+    let h = Harness::start().await;
+    h.open().await;
+    let pressed = h
+        .js("window.__printed = [];\
+             window.print = () => window.__printed.push(1);\
+             const e = new KeyboardEvent('keydown', { key: 'p', ctrlKey: true, bubbles: true, cancelable: true });\
+             document.body.dispatchEvent(e);\
+             return { held: e.defaultPrevented, loaded: selfevalOffice.loaded() };")
+        .await;
+    assert_eq!(pressed, json!({ "held": true, "loaded": false }));
+    h.eventually("the print, once the module is loaded", || async {
+        h.js("return window.__printed.length;").await == json!(1)
+    })
+    .await;
+    assert_eq!(h.js("return selfevalOffice.loaded();").await, json!(true));
+    // Loaded, Ctrl+P is the browser's own again (its beforeprint fills the page at once).
+    let again = h
+        .js("const e = new KeyboardEvent('keydown', { key: 'P', ctrlKey: true, bubbles: true, cancelable: true });\
+             document.body.dispatchEvent(e);\
+             return e.defaultPrevented;")
+        .await;
+    assert_eq!(again, json!(false));
     h.close().await;
 }
 

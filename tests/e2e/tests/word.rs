@@ -123,7 +123,7 @@ async fn a_docx_chosen_or_dropped_on_the_page_opens_as_a_new_draft() {
 }
 
 #[tokio::test]
-async fn word_works_offline_after_one_visit() {
+async fn word_and_the_preview_work_offline_after_one_visit() {
     let h = Harness::start().await;
     h.open().await;
     h.eventually("this version cached, the module with it", || async {
@@ -144,11 +144,13 @@ async fn word_works_offline_after_one_visit() {
     h.site.stop();
     h.reload().await;
     downloads_word_of(&h, &sample_draft()).await;
+    // The HTML export is in the module too.
+    h.open_preview().await;
     h.close().await;
 }
 
 #[tokio::test]
-async fn the_single_file_carries_the_module() {
+async fn the_single_file_carries_the_module_for_word_and_the_preview() {
     let dir = e2e::scratch("word-single-file");
     let copy = dir.join("selfeval.html");
     std::fs::copy(e2e::dist().join("selfeval.html"), &copy).unwrap();
@@ -159,6 +161,7 @@ async fn the_single_file_carries_the_module() {
         json!("undefined")
     );
     downloads_word_of(&h, &sample_draft()).await;
+    h.open_preview().await;
     h.close().await;
 }
 
@@ -181,6 +184,27 @@ async fn a_module_that_cannot_be_fetched_is_said_so_and_can_be_retried() {
             .is_some_and(|t| t.contains("无法下载 Word 文档") && t.contains("无法加载报告读写组件"))
     })
     .await;
+    // The HTML export lives in the module too: its download and the preview say so.
+    h.click("#download-html").await;
+    h.eventually("the message", || async {
+        h.text_if_present("#notice")
+            .await
+            .is_some_and(|t| t.contains("无法下载 HTML 报告") && t.contains("无法加载报告读写组件"))
+    })
+    .await;
+    h.click("#preview-toggle").await;
+    h.eventually("the preview's message", || async {
+        h.text_if_present("#preview .preview-status")
+            .await
+            .is_some_and(|t| t.contains("无法显示报告预览") && t.contains("无法加载报告读写组件"))
+    })
+    .await;
+    assert_eq!(
+        h.js("const b = document.getElementById('print'); return b.disabled;")
+            .await,
+        json!(true)
+    );
+    h.click("#preview-toggle").await;
     // The form is still there and working.
     assert_eq!(h.value("meta.department").await, "株洲市芦淞区信访局");
 
@@ -189,5 +213,6 @@ async fn a_module_that_cannot_be_fetched_is_said_so_and_can_be_retried() {
         std::fs::copy(e2e::dist().join(name), dir.join(name)).unwrap();
     }
     downloads_word_of(&h, &sample_draft()).await;
+    h.open_preview().await;
     h.close().await;
 }
