@@ -434,9 +434,19 @@ pub fn ReportForm() -> impl IntoView {
             keep_in_place(next, || state.leave(path));
         }
     };
+    // Sections off the screen are not drawn while the user types (`content-visibility`), once
+    // each has been drawn for the draft on screen (again when it is replaced), so that its size is known (the style sheet keeps
+    // it with `contain-intrinsic-size: auto`) and going to a field lands where it should.
+    let sized = RwSignal::new(false);
+    Effect::new(move |_| {
+        state.track_replaced();
+        sized.set(false);
+        request_animation_frame(move || request_animation_frame(move || sized.set(true)));
+    });
     view! {
         <form
             class="report-form"
+            class:sized=move || sized.get()
             on:submit=|ev| ev.prevent_default()
             on:focusin=on_focus_in
             on:focusout=on_focus_out

@@ -489,7 +489,10 @@ async fn printing_from_the_form_or_the_preview_prints_the_report_alone() {
     assert_eq!(too_soon.len(), 1, "{too_soon:?}");
     // The note (pypdf reads its Latin letters; the page's CJK font carries no text mapping).
     assert!(too_soon[0].contains("Ctrl+P"), "{too_soon:?}");
-    assert!(!too_soon[0].contains("Word"), "the form printed: {too_soon:?}");
+    assert!(
+        !too_soon[0].contains("Word"),
+        "the form printed: {too_soon:?}"
+    );
     h.eventually("the module, loading since the first print", || async {
         h.js("return selfevalOffice.loaded();").await == json!(true)
     })
@@ -958,5 +961,81 @@ async fn a_moved_or_removed_row_keeps_the_elements_of_every_row() {
         !h.has_finding("format.amount", "general_budget.projects[1].amount")
             .await
     );
+    h.close().await;
+}
+
+/// Waits until the form's sections have been drawn once and are left to the browser
+/// (`content-visibility: auto`).
+async fn sections_drawn_once(h: &Harness) {
+    h.eventually("the sections drawn once, then left to the browser", || async {
+        h.js("const f = document.querySelector('.report-form');\
+             return f.classList.contains('sized') &&\
+               [...f.querySelectorAll('.report-section')].every(s => getComputedStyle(s).contentVisibility === 'auto');")
+            .await
+            == json!(true)
+    })
+    .await;
+}
+
+/// Each section's last field outside its rows (a row off the screen is not drawn until it is
+/// near, drawn once or not), last section first, brought into view from the top of the page
+/// as a finding's link or the browser does it, lands on the screen below the sticky bars.
+async fn every_section_lands_in_view(h: &Harness, draft: &str) {
+    let missed = h
+        .js("return (async () => {\
+               const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));\
+               const bar = document.querySelector('.actionbar').getBoundingClientRect().bottom;\
+               const missed = [];\
+               for (const s of [...document.querySelectorAll('.report-section')].reverse()) {\
+                 window.scrollTo(0, 0);\
+                 await frame();\
+                 const field = [...s.querySelectorAll('input, textarea, select')].filter(f => !f.closest('.row')).pop();\
+                 field.scrollIntoView({ block: 'center' });\
+                 await frame();\
+                 const r = field.getBoundingClientRect();\
+                 if (r.top < bar || r.bottom > innerHeight) missed.push(field.dataset.path + ' at ' + Math.round(r.top));\
+               }\
+               return missed;\
+             })();")
+        .await;
+    assert_eq!(
+        missed,
+        json!([]),
+        "{draft}: fields brought into view off the screen"
+    );
+}
+
+/// Sections off the screen are left undrawn while the user types (issue 14), once each has been
+/// drawn for the draft on screen, so that its size is known: on the sample, on a larger draft
+/// opened in its place and on the sample again, every section's last field brought into view
+/// lands on the screen, clear of the sticky bars.
+#[tokio::test]
+async fn undrawn_sections_keep_their_size_so_fields_land_in_view() {
+    let h = Harness::start().await;
+    h.open().await;
+    sections_drawn_once(&h).await;
+    every_section_lands_in_view(&h, "the sample").await;
+
+    let dir = e2e::scratch("undrawn-sections");
+    let file = dir.join("大草稿.json");
+    let large = selfeval::sample::large_draft(120, 120);
+    std::fs::write(&file, selfeval::write_draft(&large).unwrap()).unwrap();
+    h.import_file(&file).await;
+    h.eventually("the larger draft", || async {
+        h.selected_draft().await.starts_with("大草稿")
+    })
+    .await;
+    sections_drawn_once(&h).await;
+    every_section_lands_in_view(&h, "a larger draft").await;
+
+    h.js("const s = document.getElementById('draft-select');\
+         s.value = s.options[1].value; s.dispatchEvent(new Event('change', { bubbles: true }));")
+        .await;
+    h.eventually("the sample again", || async {
+        h.value("general_budget.projects[0].name").await != "项目1"
+    })
+    .await;
+    sections_drawn_once(&h).await;
+    every_section_lands_in_view(&h, "the sample again").await;
     h.close().await;
 }
