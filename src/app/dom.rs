@@ -24,11 +24,47 @@ pub fn focus_field(path: Path) -> bool {
     let Some(el) = document().and_then(|d| d.get_element_by_id(&field_id(path))) else {
         return false;
     };
+    bring_into_view(el.clone(), WATCHED_FRAMES);
+    el.dyn_ref::<web_sys::HtmlElement>()
+        .is_some_and(|el| el.focus().is_ok())
+}
+
+/// How many frames [`bring_into_view`] keeps an element in view: the browser draws the rows and
+/// sections that come near only a few frames after the scroll (seen: the third).
+const WATCHED_FRAMES: u8 = 12;
+
+/// Scrolls an element to the middle of the screen, and again in the next `frames` frames
+/// whenever it has moved from there: rows and sections off the screen are drawn only when they
+/// come near (`content-visibility`), and what they turn out to measure moves it. The user's own
+/// scroll ends the watch.
+fn bring_into_view(el: web_sys::Element, frames: u8) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&options);
-    el.dyn_ref::<web_sys::HtmlElement>()
-        .is_some_and(|el| el.focus().is_ok())
+    let top = el.get_bounding_client_rect().top();
+    watch(el, frames, scroll_y(), top);
+}
+
+fn watch(el: web_sys::Element, frames: u8, scrolled: f64, top: f64) {
+    if frames == 0 {
+        return;
+    }
+    leptos::prelude::request_animation_frame(move || {
+        if (scroll_y() - scrolled).abs() > 1.0 {
+            return;
+        }
+        if (el.get_bounding_client_rect().top() - top).abs() > 1.0 {
+            bring_into_view(el, frames - 1);
+        } else {
+            watch(el, frames - 1, scrolled, top);
+        }
+    });
+}
+
+fn scroll_y() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or_default()
 }
 
 /// Moves focus to the first element matching a CSS selector, if there is one that takes it.

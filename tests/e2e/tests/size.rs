@@ -54,7 +54,10 @@ const HTML_EXPORT_MARK: &[u8] = b"form-action 'none'";
 /// draft on screen (`content-visibility`; 247,850 → 248,257 bytes): on the 500 + 500 draft at
 /// CPU ×4 it took keystroke → tasks done p95 from 101–115 ms to 56 ms and the long frames of 100
 /// keystrokes from 86–89 to 9.
-const FIRST_LOAD_BUDGET: usize = 248_500;
+/// Raised to 248,700 for a finding's link that brings its field into view again while the rows
+/// and sections drawn as they come near move it (248,257 → 248,598 bytes): on main, 2 of the
+/// sample's 5 links left the field off the screen.
+const FIRST_LOAD_BUDGET: usize = 248_700;
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();

@@ -1039,3 +1039,60 @@ async fn undrawn_sections_keep_their_size_so_fields_land_in_view() {
     every_section_lands_in_view(&h, "the sample again").await;
     h.close().await;
 }
+
+/// Every finding's link, clicked with the page at its top, lands its field on the screen (clear
+/// of the sticky bars), on the sample and on a larger draft with findings in rows far down:
+/// the rows and sections in between are drawn only as they come near, so the app brings the
+/// field into view again until it is there.
+#[tokio::test]
+async fn a_findings_link_lands_its_field_on_the_screen() {
+    let h = Harness::start().await;
+    h.open().await;
+    let every_link_lands = |draft: &'static str| {
+        let h = &h;
+        async move {
+            let missed = h
+                .js("return (async () => {\
+                       const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));\
+                       const bar = document.querySelector('.actionbar').getBoundingClientRect().bottom;\
+                       const missed = [];\
+                       const links = [...document.querySelectorAll('#findings a[data-rule]')];\
+                       for (const a of links) {\
+                         window.scrollTo(0, 0);\
+                         await frame();\
+                         a.click();\
+                         await frame(); await frame(); await frame();\
+                         const el = document.activeElement;\
+                         const r = el.getBoundingClientRect();\
+                         if (r.top < bar || r.top > innerHeight - 20) missed.push((el.dataset.path || el.id) + ' at ' + Math.round(r.top));\
+                       }\
+                       return [links.length, missed];\
+                     })();")
+                .await;
+            let count = missed[0].as_u64().unwrap_or_default();
+            assert!(count >= 5, "{draft}: {count} findings");
+            assert_eq!(missed[1], json!([]), "{draft}: fields left off the screen");
+        }
+    };
+    every_link_lands("the sample").await;
+
+    let dir = e2e::scratch("finding-links");
+    let file = dir.join("大草稿.json");
+    let mut large = selfeval::sample::large_draft(120, 120);
+    large.scorecard = selfeval::sample::sample_draft().scorecard;
+    large.general_budget.projects[110].amount = "一百".into();
+    if let Some(fund) = large.performance.special_funds.get_mut(100) {
+        fund.actual = "若干".into();
+    }
+    std::fs::write(&file, selfeval::write_draft(&large).unwrap()).unwrap();
+    h.import_file(&file).await;
+    h.eventually("the larger draft's findings", || async {
+        h.findings()
+            .await
+            .iter()
+            .any(|(_, path)| path == "general_budget.projects[110].amount")
+    })
+    .await;
+    every_link_lands("a larger draft").await;
+    h.close().await;
+}
