@@ -24,7 +24,11 @@ pub fn focus_field(path: Path) -> bool {
     let Some(el) = document().and_then(|d| d.get_element_by_id(&field_id(path))) else {
         return false;
     };
-    bring_into_view(el.clone(), WATCHED_FRAMES);
+    bring_into_view(
+        el.clone(),
+        web_sys::ScrollLogicalPosition::Center,
+        WATCHED_FRAMES,
+    );
     el.dyn_ref::<web_sys::HtmlElement>()
         .is_some_and(|el| el.focus().is_ok())
 }
@@ -33,30 +37,31 @@ pub fn focus_field(path: Path) -> bool {
 /// sections that come near only a few frames after the scroll (seen: the third).
 const WATCHED_FRAMES: u8 = 12;
 
-/// Scrolls an element to the middle of the screen, and again in the next `frames` frames
-/// whenever it has moved from there: rows and sections off the screen are drawn only when they
-/// come near (`content-visibility`), and what they turn out to measure moves it. The user's own
-/// scroll ends the watch.
-fn bring_into_view(el: web_sys::Element, frames: u8) {
+/// Scrolls an element to `block` of the screen (its middle, or its top under the sticky bars),
+/// and again in the next `frames` frames whenever it has moved from there: rows and sections off
+/// the screen are drawn only when they come near (`content-visibility`), and what they turn out
+/// to measure moves it. The user's own scroll ends the watch.
+fn bring_into_view(el: web_sys::Element, block: web_sys::ScrollLogicalPosition, frames: u8) {
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_block(block);
     el.scroll_into_view_with_scroll_into_view_options(&options);
     let top = el.get_bounding_client_rect().top();
-    watch(el, frames, scroll_y(), top);
+    watch(el, block, frames, (scroll_y(), top));
 }
 
-fn watch(el: web_sys::Element, frames: u8, scrolled: f64, top: f64) {
+/// [`bring_into_view`]'s watch: `at` is the scroll and the element's top it left.
+fn watch(el: web_sys::Element, block: web_sys::ScrollLogicalPosition, frames: u8, at: (f64, f64)) {
     if frames == 0 {
         return;
     }
     leptos::prelude::request_animation_frame(move || {
-        if (scroll_y() - scrolled).abs() > 1.0 {
+        if (scroll_y() - at.0).abs() > 1.0 {
             return;
         }
-        if (el.get_bounding_client_rect().top() - top).abs() > 1.0 {
-            bring_into_view(el, frames - 1);
+        if (el.get_bounding_client_rect().top() - at.1).abs() > 1.0 {
+            bring_into_view(el, block, frames - 1);
         } else {
-            watch(el, frames - 1, scrolled, top);
+            watch(el, block, frames - 1, at);
         }
     });
 }
@@ -163,7 +168,11 @@ fn document_offset(element: &web_sys::Element) -> f64 {
 /// Scrolls a section into view and focuses its heading (which has tabindex -1).
 pub fn go_to_section(section: crate::outline::Section) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(&section_id(section))) {
-        el.scroll_into_view();
+        bring_into_view(
+            el.clone(),
+            web_sys::ScrollLogicalPosition::Start,
+            WATCHED_FRAMES,
+        );
         if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }

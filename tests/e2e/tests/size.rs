@@ -54,10 +54,11 @@ const HTML_EXPORT_MARK: &[u8] = b"form-action 'none'";
 /// draft on screen (`content-visibility`; 247,850 → 248,257 bytes): on the 500 + 500 draft at
 /// CPU ×4 it took keystroke → tasks done p95 from 101–115 ms to 56 ms and the long frames of 100
 /// keystrokes from 86–89 to 9.
-/// Raised to 248,700 for a finding's link that brings its field into view again while the rows
-/// and sections drawn as they come near move it (248,257 → 248,598 bytes): on main, 2 of the
-/// sample's 5 links left the field off the screen.
-const FIRST_LOAD_BUDGET: usize = 248_700;
+/// A finding's link and a section's link bring their field or heading into view again while the
+/// rows and sections drawn as they come near move it (on main, 2 of the sample's 5 finding links
+/// left the field off the screen, and 2 of the 12 section links their heading): 248,257 →
+/// 248,474 bytes, within the budget.
+const FIRST_LOAD_BUDGET: usize = 248_500;
 
 fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();

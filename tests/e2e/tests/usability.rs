@@ -1041,11 +1041,12 @@ async fn undrawn_sections_keep_their_size_so_fields_land_in_view() {
 }
 
 /// Every finding's link, clicked with the page at its top, lands its field on the screen (clear
-/// of the sticky bars), on the sample and on a larger draft with findings in rows far down:
+/// of the sticky bars), and every section's link its heading at the top of the screen, on the
+/// sample and on a larger draft with findings in rows far down:
 /// the rows and sections in between are drawn only as they come near, so the app brings the
 /// field into view again until it is there.
 #[tokio::test]
-async fn a_findings_link_lands_its_field_on_the_screen() {
+async fn finding_and_section_links_land_on_the_screen() {
     let h = Harness::start().await;
     h.open().await;
     let every_link_lands = |draft: &'static str| {
@@ -1072,6 +1073,29 @@ async fn a_findings_link_lands_its_field_on_the_screen() {
             let count = missed[0].as_u64().unwrap_or_default();
             assert!(count >= 5, "{draft}: {count} findings");
             assert_eq!(missed[1], json!([]), "{draft}: fields left off the screen");
+            // The section links, last section first: each heading at the top, under the bars.
+            let missed = h
+                .js("return (async () => {\
+                       const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));\
+                       const bar = document.querySelector('.actionbar').getBoundingClientRect().bottom;\
+                       const missed = [];\
+                       for (const a of [...document.querySelectorAll('.section-nav a[data-section]')].reverse()) {\
+                         window.scrollTo(0, 0);\
+                         await frame();\
+                         a.click();\
+                         await frame(); await frame(); await frame();\
+                         const el = document.activeElement;\
+                         const top = el.getBoundingClientRect().top;\
+                         if (top < bar || top > bar + 40) missed.push(el.id + ' at ' + Math.round(top));\
+                       }\
+                       return missed;\
+                     })();")
+                .await;
+            assert_eq!(
+                missed,
+                json!([]),
+                "{draft}: section headings not at the top"
+            );
         }
     };
     every_link_lands("the sample").await;
