@@ -16,23 +16,25 @@ mod exports {
     /// writes for that draft. Errors are the user's messages.
     #[wasm_bindgen(js_name = docxOfDraft)]
     pub fn docx_of_draft(draft_json: &str) -> Result<Vec<u8>, String> {
-        let draft = selfeval::read_draft(draft_json).map_err(|e| e.to_string())?;
-        selfeval::export::render_docx(&draft).map_err(|e| e.to_string())
+        selfeval::export::render_docx(&draft_of(draft_json)?).map_err(|e| e.to_string())
     }
 
     /// The draft file's text → the report as one HTML document: what `selfeval export --html`
     /// writes for that draft, downloaded and shown in the preview.
     #[wasm_bindgen(js_name = htmlOfDraft)]
     pub fn html_of_draft(draft_json: &str) -> Result<String, String> {
-        let draft = selfeval::read_draft(draft_json).map_err(|e| e.to_string())?;
-        Ok(selfeval::export::render_html(&draft))
+        Ok(selfeval::export::render_html(&draft_of(draft_json)?))
     }
 
     /// The draft file's text → what the app prints ([`selfeval::export::render_print`]).
     #[wasm_bindgen(js_name = printOfDraft)]
     pub fn print_of_draft(draft_json: &str) -> Result<String, String> {
-        let draft = selfeval::read_draft(draft_json).map_err(|e| e.to_string())?;
-        Ok(selfeval::export::render_print(&draft))
+        Ok(selfeval::export::render_print(&draft_of(draft_json)?))
+    }
+
+    /// The draft the app sent, as its draft file's text; a read error is the user's message.
+    fn draft_of(draft_json: &str) -> Result<selfeval::Draft, String> {
+        selfeval::read_draft(draft_json).map_err(|e| e.to_string())
     }
 
     /// A report file (a `.docx`, or a text file) → its text, one line per paragraph.

@@ -2,8 +2,8 @@
    report's text and the HTML export), loaded the first time the app asks for it:
    `selfevalOffice(name, argument)` returns a promise of the result;
    `selfevalOffice.now(name, argument)` the result itself once the module is loaded, and until
-   then null, starting the load (printing needs its page at once); `selfevalOffice.loaded()`
-   whether it is.
+   then null, starting the load (printing needs its page at once); `selfevalOffice.load()` a
+   promise that it is loaded, `selfevalOffice.loaded()` whether it is.
    Hosted, it fetches ./office.js and ./office_bg.wasm (the service worker caches both with the
    rest, so it works offline after one visit); the single-file edition carries both inline, in
    the text/plain scripts #selfeval-office-js and #selfeval-office-wasm. A failed load can be
@@ -81,6 +81,7 @@ window.selfevalOffice = (function () {
     load().catch(function () {});
     return null;
   };
+  call.load = load;
   call.loaded = function () {
     return ready !== null;
   };

@@ -66,6 +66,7 @@ fn watch(el: web_sys::Element, block: web_sys::ScrollLogicalPosition, frames: u8
     });
 }
 
+/// How far the page is scrolled down.
 fn scroll_y() -> f64 {
     web_sys::window()
         .and_then(|w| w.scroll_y().ok())
@@ -159,10 +160,7 @@ fn settle() {
 
 /// An element's top within the document (not the screen: scrolling does not change it).
 fn document_offset(element: &web_sys::Element) -> f64 {
-    let scrolled = web_sys::window()
-        .and_then(|w| w.scroll_y().ok())
-        .unwrap_or_default();
-    element.get_bounding_client_rect().top() + scrolled
+    element.get_bounding_client_rect().top() + scroll_y()
 }
 
 /// Scrolls a section into view and focuses its heading (which has tabindex -1).

@@ -435,8 +435,9 @@ pub fn ReportForm() -> impl IntoView {
         }
     };
     // Sections off the screen are not drawn while the user types (`content-visibility`), once
-    // each has been drawn for the draft on screen (again when it is replaced), so that its size is known (the style sheet keeps
-    // it with `contain-intrinsic-size: auto`) and going to a field lands where it should.
+    // each has been drawn for the draft on screen (again when it is replaced), so that its size
+    // is known (the style sheet keeps it with `contain-intrinsic-size: auto`) and going to a
+    // field lands where it should.
     let sized = RwSignal::new(false);
     Effect::new(move |_| {
         state.track_replaced();

@@ -104,13 +104,8 @@ fn listen_for_keys(state: AppState, preview_open: RwSignal<bool>) {
         let print = (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("p");
         if print && !office::is_loaded() {
             ev.prevent_default();
-            let json = state.draft().with_untracked(render_json);
             leptos::task::spawn_local(async move {
-                let loaded = match json {
-                    Ok(json) => office::print_of_draft(&json).await.map(drop),
-                    Err(e) => Err(e.to_string()),
-                };
-                let printed = loaded.and_then(|()| {
+                let printed = office::load().await.and_then(|()| {
                     let window = web_sys::window().ok_or_else(String::new)?;
                     window.print().map_err(|e| dom::js_error_text(&e))
                 });
@@ -136,12 +131,14 @@ fn print_the_report(state: AppState) {
     };
     let before = window_event_listener_untyped("beforeprint", move |_| {
         let json = state.draft().with_untracked(render_json);
-        match json.map(|json| office::print_of_draft_now(&json)) {
-            Ok(Some(Ok(report))) => fill(&report),
-            Ok(None) => fill(&print_note(PRINT_NOT_READY)),
-            Ok(Some(Err(e))) => fill(&print_note(&format!("无法打印报告：{e}"))),
-            Err(e) => fill(&print_note(&format!("无法打印报告：{e}"))),
-        }
+        let report = json
+            .map_err(|e| e.to_string())
+            .map(|json| office::print_of_draft_now(&json));
+        fill(&match report {
+            Ok(Some(Ok(report))) => report,
+            Ok(None) => print_note(PRINT_NOT_READY),
+            Ok(Some(Err(e))) | Err(e) => print_note(&format!("无法打印报告：{e}")),
+        });
     });
     let after = window_event_listener_untyped("afterprint", move |_| fill(""));
     std::mem::forget((before, after));

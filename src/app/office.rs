@@ -19,14 +19,24 @@ extern "C" {
     #[wasm_bindgen(js_namespace = selfevalOffice, js_name = now, catch)]
     fn office_now(name: &str, argument: &JsValue) -> Result<JsValue, JsValue>;
 
+    /// `window.selfevalOffice.load()`: a promise that the module is loaded.
+    #[wasm_bindgen(js_namespace = selfevalOffice, js_name = load, catch)]
+    fn office_load() -> Result<js_sys::Promise, JsValue>;
+
     /// `window.selfevalOffice.loaded()`.
     #[wasm_bindgen(js_namespace = selfevalOffice, js_name = loaded, catch)]
     fn office_loaded() -> Result<bool, JsValue>;
 }
 
 async fn call(name: &str, argument: JsValue) -> Result<JsValue, String> {
-    let promise = office(name, &argument).map_err(|e| failed(&e))?;
-    JsFuture::from(promise).await.map_err(|e| failed(&e))
+    settled(office(name, &argument)).await
+}
+
+/// What a promise of the loader's came to; its failures told as [`failed`].
+async fn settled(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, String> {
+    JsFuture::from(promise.map_err(|e| failed(&e))?)
+        .await
+        .map_err(|e| failed(&e))
 }
 
 /// The module's own messages (and the loader's) are strings for the user; anything else is a
@@ -47,14 +57,14 @@ pub async fn html_of_draft(draft_json: &str) -> Result<String, String> {
     text(call("htmlOfDraft", JsValue::from_str(draft_json)).await?)
 }
 
-/// What printing puts on the page for the draft file `draft_json`
-/// ([`crate::export::render_print`]).
-pub async fn print_of_draft(draft_json: &str) -> Result<String, String> {
-    text(call("printOfDraft", JsValue::from_str(draft_json)).await?)
+/// Loads the module (once; a failed load is tried again next time).
+pub async fn load() -> Result<(), String> {
+    settled(office_load()).await.map(drop)
 }
 
-/// [`print_of_draft`] at once, for the browser's `beforeprint`, which cannot wait: `None` while
-/// the module is not loaded yet (this starts loading it).
+/// What printing puts on the page for the draft file `draft_json`
+/// ([`crate::export::render_print`]), at once, for the browser's `beforeprint`, which cannot
+/// wait: `None` while the module is not loaded yet (this starts loading it).
 pub fn print_of_draft_now(draft_json: &str) -> Option<Result<String, String>> {
     match office_now("printOfDraft", &JsValue::from_str(draft_json)) {
         Ok(result) if result.is_null() => None,
