@@ -497,6 +497,16 @@ impl Harness {
         .await;
     }
 
+    /// Waits until the element `css` says every one of `parts`.
+    pub async fn wait_text(&self, css: &str, parts: &[&str]) {
+        self.eventually(&format!("{css} saying {parts:?}"), || async {
+            self.text_if_present(css)
+                .await
+                .is_some_and(|t| parts.iter().all(|part| t.contains(part)))
+        })
+        .await;
+    }
+
     /// Waits until the findings panel shows `rule` on `path`.
     pub async fn wait_finding(&self, rule: &str, path: &str) {
         self.eventually(&format!("{rule} on {path}"), || async {

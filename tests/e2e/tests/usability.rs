@@ -964,6 +964,35 @@ async fn a_moved_or_removed_row_keeps_the_elements_of_every_row() {
     h.close().await;
 }
 
+/// Imports `draft` from the file 大草稿.json (in a scratch folder named `tag`), which opens it
+/// in place of the draft on screen.
+async fn import_as_larger_draft(h: &Harness, tag: &str, draft: &selfeval::Draft) {
+    let file = e2e::scratch(tag).join("大草稿.json");
+    std::fs::write(&file, selfeval::write_draft(draft).unwrap()).unwrap();
+    h.import_file(&file).await;
+}
+
+/// Page script helpers for bringing things into view with the page at its top: `bar` is where
+/// the sticky bars end; `fromTheTop(items, bring, frames, lands)` scrolls to the top (and waits
+/// a frame) for each item, brings its element into view (`bring` returns the element), waits
+/// `frames` frames (each two animation frames) and lists where the elements whose bounding box
+/// `lands` refuses came to be.
+const FROM_THE_TOP: &str = "\
+    const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));\
+    const bar = document.querySelector('.actionbar').getBoundingClientRect().bottom;\
+    const fromTheTop = async (items, bring, frames, lands) => {\
+      const missed = [];\
+      for (const item of items) {\
+        window.scrollTo(0, 0);\
+        await frame();\
+        const el = bring(item);\
+        for (let i = 0; i < frames; i++) await frame();\
+        const r = el.getBoundingClientRect();\
+        if (!lands(r)) missed.push((el.dataset.path || el.id) + ' at ' + Math.round(r.top));\
+      }\
+      return missed;\
+    };";
+
 /// Waits until the form's sections have been drawn once and are left to the browser
 /// (`content-visibility: auto`).
 async fn sections_drawn_once(h: &Harness) {
@@ -982,21 +1011,16 @@ async fn sections_drawn_once(h: &Harness) {
 /// as a finding's link or the browser does it, lands on the screen below the sticky bars.
 async fn every_section_lands_in_view(h: &Harness, draft: &str) {
     let missed = h
-        .js("return (async () => {\
-               const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));\
-               const bar = document.querySelector('.actionbar').getBoundingClientRect().bottom;\
-               const missed = [];\
-               for (const s of [...document.querySelectorAll('.report-section')].reverse()) {\
-                 window.scrollTo(0, 0);\
-                 await frame();\
+        .js(&format!(
+            "{FROM_THE_TOP} return fromTheTop(\
+               [...document.querySelectorAll('.report-section')].reverse(),\
+               s => {{\
                  const field = [...s.querySelectorAll('input, textarea, select')].filter(f => !f.closest('.row')).pop();\
-                 field.scrollIntoView({ block: 'center' });\
-                 await frame();\
-                 const r = field.getBoundingClientRect();\
-                 if (r.top < bar || r.bottom > innerHeight) missed.push(field.dataset.path + ' at ' + Math.round(r.top));\
-               }\
-               return missed;\
-             })();")
+                 field.scrollIntoView({{ block: 'center' }});\
+                 return field;\
+               }},\
+               1, r => r.top >= bar && r.bottom <= innerHeight);"
+        ))
         .await;
     assert_eq!(
         missed,
@@ -1016,11 +1040,12 @@ async fn undrawn_sections_keep_their_size_so_fields_land_in_view() {
     sections_drawn_once(&h).await;
     every_section_lands_in_view(&h, "the sample").await;
 
-    let dir = e2e::scratch("undrawn-sections");
-    let file = dir.join("大草稿.json");
-    let large = selfeval::sample::large_draft(120, 120);
-    std::fs::write(&file, selfeval::write_draft(&large).unwrap()).unwrap();
-    h.import_file(&file).await;
+    import_as_larger_draft(
+        &h,
+        "undrawn-sections",
+        &selfeval::sample::large_draft(120, 120),
+    )
+    .await;
     h.eventually("the larger draft", || async {
         h.selected_draft().await.starts_with("大草稿")
     })
@@ -1040,6 +1065,36 @@ async fn undrawn_sections_keep_their_size_so_fields_land_in_view() {
     h.close().await;
 }
 
+/// Every finding's link and every section's link, each clicked with the page at its top, lands
+/// on the screen: the field clear of the sticky bars, the heading just under them.
+async fn every_link_lands(h: &Harness, draft: &str) {
+    let missed = h
+        .js(&format!(
+            "{FROM_THE_TOP} const links = [...document.querySelectorAll('#findings a[data-rule]')];\
+             return fromTheTop(links, a => {{ a.click(); return document.activeElement; }},\
+               3, r => r.top >= bar && r.top <= innerHeight - 20)\
+               .then(missed => [links.length, missed]);"
+        ))
+        .await;
+    let count = missed[0].as_u64().unwrap_or_default();
+    assert!(count >= 5, "{draft}: {count} findings");
+    assert_eq!(missed[1], json!([]), "{draft}: fields left off the screen");
+    // The section links, last section first: each heading at the top, under the bars.
+    let missed = h
+        .js(&format!(
+            "{FROM_THE_TOP} return fromTheTop(\
+               [...document.querySelectorAll('.section-nav a[data-section]')].reverse(),\
+               a => {{ a.click(); return document.activeElement; }},\
+               3, r => r.top >= bar && r.top <= bar + 40);"
+        ))
+        .await;
+    assert_eq!(
+        missed,
+        json!([]),
+        "{draft}: section headings not at the top"
+    );
+}
+
 /// Every finding's link, clicked with the page at its top, lands its field on the screen (clear
 /// of the sticky bars), and every section's link its heading at the top of the screen, on the
 /// sample and on a larger draft with findings in rows far down:
@@ -1049,67 +1104,15 @@ async fn undrawn_sections_keep_their_size_so_fields_land_in_view() {
 async fn finding_and_section_links_land_on_the_screen() {
     let h = Harness::start().await;
     h.open().await;
-    let every_link_lands = |draft: &'static str| {
-        let h = &h;
-        async move {
-            let missed = h
-                .js("return (async () => {\
-                       const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));\
-                       const bar = document.querySelector('.actionbar').getBoundingClientRect().bottom;\
-                       const missed = [];\
-                       const links = [...document.querySelectorAll('#findings a[data-rule]')];\
-                       for (const a of links) {\
-                         window.scrollTo(0, 0);\
-                         await frame();\
-                         a.click();\
-                         await frame(); await frame(); await frame();\
-                         const el = document.activeElement;\
-                         const r = el.getBoundingClientRect();\
-                         if (r.top < bar || r.top > innerHeight - 20) missed.push((el.dataset.path || el.id) + ' at ' + Math.round(r.top));\
-                       }\
-                       return [links.length, missed];\
-                     })();")
-                .await;
-            let count = missed[0].as_u64().unwrap_or_default();
-            assert!(count >= 5, "{draft}: {count} findings");
-            assert_eq!(missed[1], json!([]), "{draft}: fields left off the screen");
-            // The section links, last section first: each heading at the top, under the bars.
-            let missed = h
-                .js("return (async () => {\
-                       const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));\
-                       const bar = document.querySelector('.actionbar').getBoundingClientRect().bottom;\
-                       const missed = [];\
-                       for (const a of [...document.querySelectorAll('.section-nav a[data-section]')].reverse()) {\
-                         window.scrollTo(0, 0);\
-                         await frame();\
-                         a.click();\
-                         await frame(); await frame(); await frame();\
-                         const el = document.activeElement;\
-                         const top = el.getBoundingClientRect().top;\
-                         if (top < bar || top > bar + 40) missed.push(el.id + ' at ' + Math.round(top));\
-                       }\
-                       return missed;\
-                     })();")
-                .await;
-            assert_eq!(
-                missed,
-                json!([]),
-                "{draft}: section headings not at the top"
-            );
-        }
-    };
-    every_link_lands("the sample").await;
+    every_link_lands(&h, "the sample").await;
 
-    let dir = e2e::scratch("finding-links");
-    let file = dir.join("大草稿.json");
     let mut large = selfeval::sample::large_draft(120, 120);
     large.scorecard = selfeval::sample::sample_draft().scorecard;
     large.general_budget.projects[110].amount = "一百".into();
     if let Some(fund) = large.performance.special_funds.get_mut(100) {
         fund.actual = "若干".into();
     }
-    std::fs::write(&file, selfeval::write_draft(&large).unwrap()).unwrap();
-    h.import_file(&file).await;
+    import_as_larger_draft(&h, "finding-links", &large).await;
     h.eventually("the larger draft's findings", || async {
         h.findings()
             .await
@@ -1117,6 +1120,6 @@ async fn finding_and_section_links_land_on_the_screen() {
             .any(|(_, path)| path == "general_budget.projects[110].amount")
     })
     .await;
-    every_link_lands("a larger draft").await;
+    every_link_lands(&h, "a larger draft").await;
     h.close().await;
 }

@@ -178,26 +178,17 @@ async fn a_module_that_cannot_be_fetched_is_said_so_and_can_be_retried() {
     let h = Harness::start_on(Site::serve(dir.clone())).await;
     h.open().await;
     h.click("#download-docx").await;
-    h.eventually("the message", || async {
-        h.text_if_present("#notice")
-            .await
-            .is_some_and(|t| t.contains("无法下载 Word 文档") && t.contains("无法加载报告读写组件"))
-    })
-    .await;
+    h.wait_text("#notice", &["无法下载 Word 文档", "无法加载报告读写组件"])
+        .await;
     // The HTML export lives in the module too: its download and the preview say so.
     h.click("#download-html").await;
-    h.eventually("the message", || async {
-        h.text_if_present("#notice")
-            .await
-            .is_some_and(|t| t.contains("无法下载 HTML 报告") && t.contains("无法加载报告读写组件"))
-    })
-    .await;
+    h.wait_text("#notice", &["无法下载 HTML 报告", "无法加载报告读写组件"])
+        .await;
     h.click("#preview-toggle").await;
-    h.eventually("the preview's message", || async {
-        h.text_if_present("#preview .preview-status")
-            .await
-            .is_some_and(|t| t.contains("无法显示报告预览") && t.contains("无法加载报告读写组件"))
-    })
+    h.wait_text(
+        "#preview .preview-status",
+        &["无法显示报告预览", "无法加载报告读写组件"],
+    )
     .await;
     assert_eq!(
         h.js("const b = document.getElementById('print'); return b.disabled;")
