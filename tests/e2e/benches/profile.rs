@@ -1,0 +1,215 @@
+//! Where a keystroke's time goes: a V8 CPU profile (Chrome DevTools' `Profiler`) of 100
+//! keystrokes in 人员经费 at CPU ×4, as `keystroke.rs` types them, summed by function: the
+//! functions with the most time of their own, and the app's own functions with what they and
+//! what they call took. Run with `scripts/profile`, which builds the app with the wasm's function
+//! names kept (`wasm-opt -g`); on a build without them the wasm functions show as numbers.
+//! `LARGE=1` profiles the 500 + 500-row draft instead of the seed. The whole profile is written to
+//! `target/profile/keystroke.cpuprofile` (DevTools' Performance panel opens it).
+//!
+//! The sampler costs time of its own (it samples every 50 µs), so the sums are larger than the
+//! keystroke benchmark's: read them as shares, not as times.
+
+use std::collections::{HashMap, HashSet};
+
+use e2e::{json, Harness, Value};
+
+const KEYSTROKES: usize = 100;
+
+const TYPE: &str = r#"
+const [path, n, done] = arguments;
+const el = document.querySelector(`input[data-path="${path}"]`);
+const nextFrame = () => new Promise(r => requestAnimationFrame(() => r()));
+(async () => {
+  for (let i = 0; i < n; i++) {
+    el.value = i % 2 === 0 ? '122.67' : '122.66';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    await nextFrame();
+    await nextFrame();
+  }
+  done(1);
+})();
+"#;
+
+/// A Chrome DevTools command, through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.0, "params": self.1 });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+async fn cdp(h: &Harness, cmd: &'static str, params: Value) -> Value {
+    h.c.issue_cmd(Cdp(cmd, params))
+        .await
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+}
+
+/// A function's name without its Rust hash (`::h0123…`) and crate disambiguator (`[0123…]`).
+fn short(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(at) = rest.find(['[', ':']) {
+        let (head, tail) = rest.split_at(at);
+        out.push_str(head);
+        let hex = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+        if let Some(h) = tail
+            .strip_prefix("::h")
+            .filter(|t| t.get(..16).is_some_and(hex))
+        {
+            rest = &h[16..];
+        } else if let Some(d) = tail
+            .strip_prefix('[')
+            .filter(|t| t.get(..16).is_some_and(hex))
+        {
+            rest = d.get(17..).unwrap_or_default();
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Self and inclusive time per function name (µs), from the profile's samples.
+fn sums(profile: &Value) -> (HashMap<String, f64>, HashMap<String, f64>, f64) {
+    let nodes = profile["nodes"].as_array().cloned().unwrap_or_default();
+    let mut name = HashMap::new();
+    let mut parent = HashMap::new();
+    for node in &nodes {
+        let id = node["id"].as_i64().unwrap_or_default();
+        let frame = &node["callFrame"];
+        let function = frame["functionName"].as_str().unwrap_or_default();
+        name.insert(
+            id,
+            if function.is_empty() {
+                format!(
+                    "({})",
+                    frame["url"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or_default()
+                )
+            } else {
+                short(function)
+            },
+        );
+        for child in node["children"].as_array().into_iter().flatten() {
+            parent.insert(child.as_i64().unwrap_or_default(), id);
+        }
+    }
+    let (mut own, mut within, mut busy) = (HashMap::new(), HashMap::new(), 0.0);
+    let samples = profile["samples"].as_array().cloned().unwrap_or_default();
+    let deltas = profile["timeDeltas"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for (sample, delta) in samples.iter().zip(&deltas) {
+        let (id, dt) = (
+            sample.as_i64().unwrap_or_default(),
+            delta.as_f64().unwrap_or_default(),
+        );
+        let Some(leaf) = name.get(&id) else { continue };
+        if leaf != "(idle)" {
+            busy += dt;
+        }
+        *own.entry(leaf.clone()).or_insert(0.0) += dt;
+        let mut seen = HashSet::new();
+        let mut at = Some(id);
+        while let Some(node) = at {
+            if let Some(n) = name.get(&node) {
+                if seen.insert(n) {
+                    *within.entry(n.clone()).or_insert(0.0) += dt;
+                }
+            }
+            at = parent.get(&node).copied();
+        }
+    }
+    (own, within, busy)
+}
+
+fn top(title: &str, sums: &HashMap<String, f64>, keep: impl Fn(&str) -> bool, n: usize) {
+    let mut rows: Vec<_> = sums.iter().filter(|(k, _)| keep(k)).collect();
+    rows.sort_by(|a, b| b.1.total_cmp(a.1));
+    println!("== {title} (ms per keystroke)");
+    for (name, us) in rows.into_iter().take(n) {
+        let name: String = name.chars().take(110).collect();
+        println!("{:8.2}  {name}", us / 1000.0 / KEYSTROKES as f64);
+    }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let large = std::env::var_os("LARGE").is_some();
+    let h = Harness::start().await;
+    h.open().await;
+    h.eventually("the sample's five findings", || async {
+        h.findings().await.len() == 5
+    })
+    .await;
+    if large {
+        let file = e2e::scratch("profile").join("large.json");
+        let draft = selfeval::write_draft(&selfeval::sample::large_draft(500, 500))
+            .expect("the large draft's file");
+        std::fs::write(&file, draft).expect("write the large draft");
+        h.import_file(&file).await;
+        h.eventually("the large draft", || async {
+            h.js("return document.querySelectorAll('input[data-path^=\"performance.special_funds\"][data-path$=\".actual\"]').length;")
+                .await
+                == json!(500)
+        })
+        .await;
+    }
+    cdp(&h, "Emulation.setCPUThrottlingRate", json!({ "rate": 4 })).await;
+    cdp(&h, "Profiler.enable", json!({})).await;
+    cdp(
+        &h,
+        "Profiler.setSamplingInterval",
+        json!({ "interval": 50 }),
+    )
+    .await;
+    cdp(&h, "Profiler.start", json!({})).await;
+    h.c.execute_async(
+        TYPE,
+        vec![json!("general_budget.personnel_expense"), json!(KEYSTROKES)],
+    )
+    .await
+    .expect("typing");
+    let stopped = cdp(&h, "Profiler.stop", json!({})).await;
+    h.close().await;
+    let profile = stopped.get("profile").cloned().unwrap_or(stopped);
+    let dir = e2e::root().join("target/profile");
+    std::fs::create_dir_all(&dir).expect("target/profile");
+    std::fs::write(dir.join("keystroke.cpuprofile"), profile.to_string())
+        .expect("write the profile");
+
+    let (own, within, busy) = sums(&profile);
+    println!(
+        "{} at CPU ×4: {KEYSTROKES} keystrokes, {:.1} ms busy per keystroke (the page's main thread, sampler included)",
+        if large { "500 + 500 rows" } else { "seed" },
+        busy / 1000.0 / KEYSTROKES as f64
+    );
+    top("own time", &own, |n| n != "(idle)", 30);
+    top(
+        "the app's functions, with what they call",
+        &within,
+        |n| n.starts_with("selfeval::") || n.contains("<selfeval::"),
+        25,
+    );
+}
