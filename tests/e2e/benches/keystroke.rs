@@ -159,36 +159,10 @@ new MutationObserver((_, o) => { if (seen()) o.disconnect(); }).observe(document
 document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
 "#;
 
-/// A Chrome DevTools command, through chromedriver's `goog/cdp/execute`.
-#[derive(Debug)]
-struct Cdp(&'static str, serde_json::Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.0, "params": self.1 });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
 /// Slows the page's CPU down `rate` times, as an old office PC (issue 14 measures at 4×).
 async fn throttle(h: &Harness, rate: u32) {
-    h.c.issue_cmd(Cdp(
-        "Emulation.setCPUThrottlingRate",
-        json!({ "rate": rate }),
-    ))
-    .await
-    .expect("CPU throttling");
+    h.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
+        .await;
 }
 
 /// A first visit (empty profile, nothing cached) from the app's files sent brotli-compressed, as a
@@ -213,15 +187,12 @@ async fn first_visit(label: &str, slow: bool) {
     }
     let h = Harness::start_on(e2e::Site::serve(dir)).await;
     if slow {
-        h.c.issue_cmd(Cdp("Network.enable", json!({})))
-            .await
-            .expect("network");
-        h.c.issue_cmd(Cdp(
+        h.cdp("Network.enable", json!({})).await;
+        h.cdp(
             "Network.emulateNetworkConditions",
             json!({ "offline": false, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 200_000 }),
-        ))
-        .await
-        .expect("slow network");
+        )
+        .await;
         throttle(&h, 4).await;
     }
     h.c.goto(&h.site.url("/")).await.expect("goto");

@@ -30,34 +30,6 @@ const nextFrame = () => new Promise(r => requestAnimationFrame(() => r()));
 })();
 "#;
 
-/// A Chrome DevTools command, through chromedriver's `goog/cdp/execute`.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.0, "params": self.1 });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-async fn cdp(h: &Harness, cmd: &'static str, params: Value) -> Value {
-    h.c.issue_cmd(Cdp(cmd, params))
-        .await
-        .unwrap_or_else(|e| panic!("{cmd}: {e}"))
-}
-
 /// A function's name without its Rust hash (`::h0123…`) and crate disambiguator (`[0123…]`).
 fn short(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -176,22 +148,19 @@ async fn main() {
         })
         .await;
     }
-    cdp(&h, "Emulation.setCPUThrottlingRate", json!({ "rate": 4 })).await;
-    cdp(&h, "Profiler.enable", json!({})).await;
-    cdp(
-        &h,
-        "Profiler.setSamplingInterval",
-        json!({ "interval": 50 }),
-    )
-    .await;
-    cdp(&h, "Profiler.start", json!({})).await;
+    h.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
+        .await;
+    h.cdp("Profiler.enable", json!({})).await;
+    h.cdp("Profiler.setSamplingInterval", json!({ "interval": 50 }))
+        .await;
+    h.cdp("Profiler.start", json!({})).await;
     h.c.execute_async(
         TYPE,
         vec![json!("general_budget.personnel_expense"), json!(KEYSTROKES)],
     )
     .await
     .expect("typing");
-    let stopped = cdp(&h, "Profiler.stop", json!({})).await;
+    let stopped = h.cdp("Profiler.stop", json!({})).await;
     h.close().await;
     let profile = stopped.get("profile").cloned().unwrap_or(stopped);
     let dir = e2e::root().join("target/profile");

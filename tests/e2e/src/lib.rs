@@ -415,6 +415,15 @@ impl Harness {
         self.wait_ready().await;
     }
 
+    /// Runs a Chrome DevTools command on the page (the benchmarks' CPU throttling, slow network
+    /// and profiler) and returns its result.
+    pub async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
+        self.c
+            .issue_cmd(Cdp(cmd, params))
+            .await
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+    }
+
     pub async fn js(&self, script: &str) -> Value {
         self.c.execute(script, vec![]).await.expect("script")
     }
@@ -769,4 +778,26 @@ pub fn stored_draft(entry: &str) -> Option<selfeval::Draft> {
     selfeval::stored::parse_entry("", entry.to_owned())
         .content
         .ok()
+}
+
+/// A Chrome DevTools command, through chromedriver's `goog/cdp/execute` ([`Harness::cdp`]).
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.0, "params": self.1 });
+        (http::Method::POST, Some(body.to_string()))
+    }
 }
