@@ -16,10 +16,12 @@
 //!   keystroke here starts at a different point of it (0, 1.6, 3.2 … 14.4 ms after a frame, in
 //!   turn), rather than wherever a fixed pause happens to fall.
 //!
-//! With each run, the long animation frames (over 50 ms, Chromium's `long-animation-frame`
-//! entries) seen during its keystrokes: how many, and where their time went (tasks, with the
-//! style and layout they forced; frame callbacks, with theirs; the frame's own style, layout and
-//! paint).
+//! With each run, where the main thread's time went per keystroke (all its tasks, and of them
+//! script, style and layout, from Chromium's `Performance.getMetrics`; the rest is mostly paint
+//! and the frames' own work, about 6 ms a keystroke at CPU ×4 with no input at all), and the
+//! long animation frames (over 50 ms, Chromium's `long-animation-frame` entries) seen during its
+//! keystrokes: how many, and where their time went (tasks, with the style and layout they
+//! forced; frame callbacks, with theirs; the frame's own style, layout and paint).
 
 use e2e::{json, Harness, Value};
 use selfeval::sample::large_draft;
@@ -94,7 +96,29 @@ fn summary(label: &str, samples: &[f64]) {
     );
 }
 
+/// The main thread's time so far, by kind (Chromium's `Performance.getMetrics`, in seconds):
+/// all its tasks, then of them script, style and layout.
+async fn main_thread(h: &Harness) -> [f64; 4] {
+    let metrics = h.cdp("Performance.getMetrics", json!({})).await;
+    let metric = |name: &str| {
+        metrics["metrics"]
+            .as_array()
+            .and_then(|all| all.iter().find(|m| m["name"] == name))
+            .and_then(|m| m["value"].as_f64())
+            .unwrap_or(f64::NAN)
+    };
+    [
+        "TaskDuration",
+        "ScriptDuration",
+        "RecalcStyleDuration",
+        "LayoutDuration",
+    ]
+    .map(metric)
+}
+
 async fn measure(h: &Harness, label: &str) {
+    h.cdp("Performance.enable", json!({})).await;
+    let before = main_thread(h).await;
     let result =
         h.c.execute_async(
             MEASURE,
@@ -105,6 +129,17 @@ async fn measure(h: &Harness, label: &str) {
     if let Some(error) = result.get("error") {
         panic!("{label}: {error}");
     }
+    let after = main_thread(h).await;
+    let per_key = |i: usize| (after[i] - before[i]) * 1000.0 / KEYSTROKES as f64;
+    println!(
+        "{:<44} {:6.2} ms per keystroke: script {:.2}, style {:.2}, layout {:.2}, the rest {:.2}",
+        format!("{label}: main thread busy"),
+        per_key(0),
+        per_key(1),
+        per_key(2),
+        per_key(3),
+        per_key(0) - per_key(1) - per_key(2) - per_key(3)
+    );
     let samples = |key: &str| -> Vec<f64> {
         serde_json::from_value(result.get(key).cloned().unwrap_or_default()).unwrap_or_default()
     };
