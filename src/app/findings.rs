@@ -162,14 +162,18 @@ pub fn SectionNav() -> impl IntoView {
         })
     });
     let items = Section::ALL.into_iter().enumerate().map(move |(n, section)| {
-        let tally = move || counts.with(|c| c.get(n).map(|c| c.0).unwrap_or_default());
-        let todo = move || counts.with(|c| c.get(n).map(|c| c.1).unwrap_or_default());
-        let todo_text = Signal::derive(move || todo().to_string());
-        let no_todo = Signal::derive(move || todo() == 0);
-        let errors = Signal::derive(move || tally().errors.to_string());
-        let warnings = Signal::derive(move || tally().warnings.to_string());
-        let no_errors = Signal::derive(move || tally().errors == 0);
-        let no_warnings = Signal::derive(move || tally().warnings == 0);
+        // One count as its text and whether it is hidden: one pair of closure types for the
+        // three counts.
+        let count = move |pick: fn(&(Tally, usize)) -> usize| {
+            let count = move || counts.with(|c| c.get(n).map(pick).unwrap_or_default());
+            (
+                Signal::derive(move || count().to_string()),
+                Signal::derive(move || count() == 0),
+            )
+        };
+        let (errors, no_errors) = count(|c| c.0.errors);
+        let (warnings, no_warnings) = count(|c| c.0.warnings);
+        let (todo_text, no_todo) = count(|c| c.1);
         view! {
             <li>
                 <a
