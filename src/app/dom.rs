@@ -116,6 +116,7 @@ pub fn keep_in_place_typing(element: Option<web_sys::Element>, change: impl FnOn
 
 fn hold(element: Option<web_sys::Element>, typing: bool, change: impl FnOnce()) {
     let Some(element) = element else {
+        hold_summary(typing);
         change();
         return;
     };
@@ -127,6 +128,8 @@ fn hold(element: Option<web_sys::Element>, typing: bool, change: impl FnOnce()) 
         let offset = document_offset(&element);
         HELD.set(Some((element, offset)));
     }
+    // After the place is measured: a summary let go to its own height is part of the change.
+    hold_summary(typing);
     change();
     if !SETTLING.replace(true) {
         leptos::prelude::request_animation_frame(settle);
@@ -156,6 +159,49 @@ fn settle() {
         }
         *offset = now;
     });
+    // While typing, the summary is held at the height it has reached, measured after the layout
+    // `document_offset` just did (reading it costs none of its own).
+    if TYPING.get() {
+        if let Some(summary) = summary() {
+            let height = summary.get_bounding_client_rect().height().ceil();
+            if height > SUMMARY_HELD.get() {
+                SUMMARY_HELD.set(height);
+                // Whole pixels: formatting an f64 would link 7 KB of float printing. (The
+                // summary has no style of its own to keep.)
+                let style = format!("min-height:{}px", height as u32);
+                let _ = summary.set_attribute("style", &style);
+            }
+        }
+    }
+}
+
+/// The id of the findings summary, at the top of the form above every field.
+pub const SUMMARY_ID: &str = "findings";
+
+thread_local! {
+    /// The last change kept in place was a keystroke.
+    static TYPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The least height the findings summary is held at (0: none).
+    static SUMMARY_HELD: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+fn summary() -> Option<web_sys::Element> {
+    document()?.get_element_by_id(SUMMARY_ID)
+}
+
+/// While the user types in one field, the findings summary does not shrink: it keeps the height
+/// it reached (held in the frame after a keystroke), so a finding elsewhere that comes and goes
+/// with the keystrokes (基本支出 no longer matching while 人员经费 is retyped) does not move the
+/// whole form under the cursor; with no move, the browser neither lays out nor repaints it again
+/// (measured at CPU ×4 on the seed: about 6 ms of a keystroke's 37). Entering or leaving a field
+/// lets it take its own height.
+fn hold_summary(typing: bool) {
+    TYPING.set(typing);
+    if !typing && SUMMARY_HELD.replace(0.0) > 0.0 {
+        if let Some(summary) = summary() {
+            let _ = summary.remove_attribute("style");
+        }
+    }
 }
 
 /// An element's top within the document (not the screen: scrolling does not change it).

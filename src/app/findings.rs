@@ -34,7 +34,7 @@ pub fn FindingsSummary() -> impl IntoView {
             class="summary"
             class:summary-errors=has_errors
             class:summary-todo=has_todo
-            id="findings"
+            id=super::dom::SUMMARY_ID
             aria-labelledby="findings-title"
         >
             <h2 id="findings-title" aria-live="polite">{title}</h2>

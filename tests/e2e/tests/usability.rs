@@ -450,6 +450,65 @@ async fn an_unfinished_number_waits_until_the_field_is_left_and_nothing_jumps() 
     h.close().await;
 }
 
+/// While the user types in one field, a finding elsewhere that comes and goes with the keystrokes
+/// (基本支出 no longer adding up while 人员经费 is retyped) does not move the form: the findings
+/// summary above it keeps the height it reached. Leaving the field lets it take its own height.
+#[tokio::test]
+async fn the_findings_summary_does_not_shrink_under_the_field_being_typed_in() {
+    let h = Harness::start().await;
+    h.open().await;
+    let path = "general_budget.personnel_expense";
+    let css = "input[data-path='general_budget.personnel_expense']";
+    // The field, its place in the document, the summary's height and the scroll.
+    let measure = || async {
+        let v = h
+            .js_with(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();\
+                 return [r.top + scrollY, document.getElementById('findings').offsetHeight, scrollY];",
+                vec![json!(css)],
+            )
+            .await;
+        let at = |i: usize| v.get(i).and_then(Value::as_f64).unwrap_or(f64::NAN);
+        (at(0), at(1), at(2))
+    };
+    h.type_into(path, "122.67").await;
+    h.wait_finding("sum.basic", "general_budget.basic_expense")
+        .await;
+    h.frames(2).await;
+    let (top, height, scroll) = measure().await;
+    // On from 122.67 to 122.66, in the field as it is (`type_into` would bring it into view).
+    let field = h.wait_for_field(path).await;
+    field.send_keys("\u{E003}6").await.unwrap();
+    h.eventually("sum.basic goes", || async {
+        !h.has_finding("sum.basic", "general_budget.basic_expense")
+            .await
+    })
+    .await;
+    h.frames(2).await;
+    let held = measure().await;
+    assert_eq!(
+        held,
+        (top, height, scroll),
+        "the form moved as the finding went"
+    );
+    // Left: the summary is its own size again, and the field the focus went to stays in place.
+    let next = "input[data-path='general_budget.project_expense']";
+    let next_top = screen_top(&h, next).await;
+    field.send_keys(TAB).await.unwrap();
+    h.frames(2).await;
+    let (_, own, _) = measure().await;
+    assert!(
+        own < height,
+        "the summary kept {height} px, not its own {own} px"
+    );
+    let after = screen_top(&h, next).await;
+    assert!(
+        (after - next_top).abs() < 1.0,
+        "moved from {next_top} to {after}"
+    );
+    h.close().await;
+}
+
 /// The pages of a PDF.
 fn pdf_pages(pdf: &[u8]) -> usize {
     let marker = b"/Type /Page";
