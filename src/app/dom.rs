@@ -115,23 +115,21 @@ pub fn keep_in_place_typing(element: Option<web_sys::Element>, change: impl FnOn
 }
 
 fn hold(element: Option<web_sys::Element>, typing: bool, change: impl FnOnce()) {
-    let Some(element) = element else {
-        hold_summary(typing);
-        change();
-        return;
-    };
-    // The place held is the one before this change when the element is the one held and either
-    // a frame is still to come that puts it back (a change just before this one measured it:
-    // leaving one field, then entering the next) or the user is typing on in it.
-    let same = HELD.with_borrow(|held| held.as_ref().is_some_and(|(el, _)| el == &element));
-    if !(same && (typing || SETTLING.get())) {
-        let offset = document_offset(&element);
-        HELD.set(Some((element, offset)));
+    let kept = element.is_some();
+    if let Some(element) = element {
+        // The place held is the one before this change when the element is the one held and
+        // either a frame is still to come that puts it back (a change just before this one
+        // measured it: leaving one field, then entering the next) or the user is typing on in it.
+        let same = HELD.with_borrow(|held| held.as_ref().is_some_and(|(el, _)| el == &element));
+        if !(same && (typing || SETTLING.get())) {
+            let offset = document_offset(&element);
+            HELD.set(Some((element, offset)));
+        }
     }
     // After the place is measured: a summary let go to its own height is part of the change.
     hold_summary(typing);
     change();
-    if !SETTLING.replace(true) {
+    if kept && !SETTLING.replace(true) {
         leptos::prelude::request_animation_frame(settle);
     }
 }
@@ -161,11 +159,11 @@ fn settle() {
     });
     // While typing, the summary is held at the height it has reached, measured after the layout
     // `document_offset` just did (reading it costs none of its own).
-    if TYPING.get() {
+    if let Some(held) = SUMMARY_HELD.get() {
         if let Some(summary) = summary() {
             let height = summary.get_bounding_client_rect().height().ceil();
-            if height > SUMMARY_HELD.get() {
-                SUMMARY_HELD.set(height);
+            if height > held {
+                SUMMARY_HELD.set(Some(height));
                 // Whole pixels: formatting an f64 would link 7 KB of float printing. (The
                 // summary has no style of its own to keep.)
                 let style = format!("min-height:{}px", height as u32);
@@ -179,10 +177,9 @@ fn settle() {
 pub const SUMMARY_ID: &str = "findings";
 
 thread_local! {
-    /// The last change kept in place was a keystroke.
-    static TYPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// The least height the findings summary is held at (0: none).
-    static SUMMARY_HELD: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    /// While the last change kept in place was a keystroke, the least height the findings summary
+    /// is held at (0 until the frame after the first keystroke measured it); `None` otherwise.
+    static SUMMARY_HELD: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
 }
 
 fn summary() -> Option<web_sys::Element> {
@@ -196,8 +193,9 @@ fn summary() -> Option<web_sys::Element> {
 /// (measured at CPU ×4 on the seed: about 6 ms of a keystroke's 37). Entering or leaving a field
 /// lets it take its own height.
 fn hold_summary(typing: bool) {
-    TYPING.set(typing);
-    if !typing && SUMMARY_HELD.replace(0.0) > 0.0 {
+    if typing {
+        SUMMARY_HELD.set(Some(SUMMARY_HELD.get().unwrap_or_default()));
+    } else if SUMMARY_HELD.take().is_some_and(|held| held > 0.0) {
         if let Some(summary) = summary() {
             let _ = summary.remove_attribute("style");
         }
