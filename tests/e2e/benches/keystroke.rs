@@ -233,7 +233,8 @@ return {
 
 /// A first visit (empty profile, nothing cached) from the app's files sent brotli-compressed, as a
 /// server with precompressed files sends them: navigation → the first finding on screen, in the
-/// page's clock, when the app's wasm had arrived, and the bytes the page transferred. `cpu`: the
+/// page's clock, when the app's wasm had arrived and when the finding entered the DOM, and the
+/// bytes the page transferred. `cpu`: the
 /// CPU throttling rate; `slow_network`: 1.6 Mbps with 150 ms latency.
 async fn first_visit(label: &str, cpu: u32, slow_network: bool) {
     let dir = e2e::scratch("first-visit");
