@@ -40,7 +40,10 @@ impl AppState {
             }) => {
                 self.load_saved(id, draft.clone(), *rev, *saved_at);
             }
-            _ => self.create(sample_draft(), sample_name()),
+            _ => {
+                let (sample, name) = sample();
+                self.create(sample, name);
+            }
         }
         let broken = stored.iter().filter(|s| s.content.is_err()).count();
         if broken > 0 {
@@ -180,7 +183,8 @@ impl AppState {
     }
 
     pub fn new_from_sample(&self) {
-        self.create(sample_draft(), sample_name());
+        let (sample, name) = sample();
+        self.create(sample, name);
     }
 
     pub fn duplicate(&self) {
@@ -337,7 +341,9 @@ pub(super) fn entry(s: &StoredDraft) -> DraftEntry {
     }
 }
 
-fn sample_name() -> String {
+/// The sample, read once, and the name it is stored under.
+fn sample() -> (Draft, String) {
     let sample = sample_draft();
-    format!("示例草稿（{}{}）", sample.display_name(), sample.meta.year)
+    let name = format!("示例草稿（{}{}）", sample.display_name(), sample.meta.year);
+    (sample, name)
 }
