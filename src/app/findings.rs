@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::dom::{field_id, focus_field, go_to_section, section_id};
+use super::form::when_drawn;
 use super::state::AppState;
 use crate::finding::{by_section, Finding, Tally};
 use crate::outline::{Path, Section};
@@ -130,7 +131,9 @@ fn FieldLink(
 ) -> impl IntoView {
     let on_click = move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
-        focus_field(path);
+        when_drawn(move || {
+            focus_field(path);
+        });
     };
     view! {
         <a
@@ -184,9 +187,9 @@ pub fn SectionNav() -> impl IntoView {
                         // From the preview, back to the form first: the section is drawn there.
                         if preview.get_untracked() {
                             preview.set(false);
-                            request_animation_frame(move || go_to_section(section));
+                            request_animation_frame(move || when_drawn(move || go_to_section(section)));
                         } else {
-                            go_to_section(section);
+                            when_drawn(move || go_to_section(section));
                         }
                     }
                 >

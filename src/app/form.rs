@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use super::dom::{keep_in_place, path_of, section_id, target_element};
+use super::dom::{document, keep_in_place, path_of, section_id, target_element};
 use super::field::Field;
 use super::rows::Rows;
 use super::scorecard::{ComputedScore, ScoreLine, ScoreStart, ScoreTotal};
@@ -410,20 +410,100 @@ fn FillFromRows(path: Path) -> impl IntoView {
     }
 }
 
+/// The sections whose fields are not drawn yet, and the owner they are drawn under (the form's:
+/// their components find the app's state in its context). A first visit has the shell, the
+/// findings and the first section on the screen before the other sections are built, one per
+/// task after the frame that shows the one before, so the page is usable sooner on a slow PC;
+/// whatever goes to a field draws the rest at once first ([`when_drawn`]).
+struct Later {
+    owner: Owner,
+    /// Last section first.
+    left: Vec<(Section, &'static [Item])>,
+    /// Set once the last is drawn.
+    done: RwSignal<bool>,
+}
+
+thread_local! {
+    static LATER: std::cell::RefCell<Option<Later>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Draws the fields of the next section not drawn yet; false when there was none.
+fn draw_next() -> bool {
+    let next = LATER.with_borrow_mut(|later| {
+        let later = later.as_mut()?;
+        let next = later.left.pop()?;
+        let last = later.left.is_empty().then_some(later.done);
+        Some((later.owner.clone(), next, last))
+    });
+    let Some((owner, (section, items), last)) = next else {
+        return false;
+    };
+    let body = document()
+        .and_then(|d| d.get_element_by_id(&section_id(section)))
+        .and_then(|heading| heading.parent_element())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(body) = body {
+        let drawn = owner.with(|| {
+            leptos::mount::mount_to(body, move || items.iter().map(item_view).collect_view())
+        });
+        // The fields stay as long as the form, which stays as long as the page.
+        std::mem::forget(drawn);
+    }
+    if let Some(done) = last {
+        done.set(true);
+    }
+    true
+}
+
+/// Draws every section not drawn yet, then runs `then` (which may go to any field).
+pub fn when_drawn(then: impl FnOnce()) {
+    draw_the_rest();
+    then();
+}
+
+fn draw_the_rest() {
+    while draw_next() {}
+}
+
+/// Draws the next section in a task after the coming frame, and so on to the last.
+fn draw_later() {
+    request_animation_frame(|| {
+        set_timeout(
+            || {
+                if draw_next() {
+                    draw_later();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
 #[component]
 pub fn ReportForm() -> impl IntoView {
-    let sections = FORM.iter().map(|(section, items)| {
+    let sections = FORM.iter().map(|(section, _)| {
         view! {
             <section class="report-section" aria-labelledby=section_id(*section)>
                 <h2 id=section_id(*section) tabindex="-1">{section.heading()}</h2>
-                {items.iter().map(item_view).collect_view()}
             </section>
         }
+    });
+    let done = RwSignal::new(false);
+    if let Some(owner) = Owner::current() {
+        let left = FORM.iter().rev().copied().collect();
+        LATER.set(Some(Later { owner, left, done }));
+    }
+    // Once the form is on the page, before the first frame: the first section, then the rest
+    // later. (Untracked: what the fields read is theirs, not this effect's.)
+    Effect::new(move |_| {
+        untrack(draw_next);
+        draw_later();
     });
     let state = expect_context::<AppState>();
     // Where the user is decides what of the findings shows (`crate::shown`); the field the focus
     // goes to stays where it is on the screen when messages appear or go.
     let on_focus_in = move |ev: web_sys::FocusEvent| {
+        draw_the_rest();
         if let Some(path) = path_of(ev.target()) {
             keep_in_place(target_element(&ev), || state.enter(path));
         }
@@ -435,14 +515,16 @@ pub fn ReportForm() -> impl IntoView {
         }
     };
     // Sections off the screen are not drawn while the user types (`content-visibility`), once
-    // each has been drawn for the draft on screen (again when it is replaced), so that its size
-    // is known (the style sheet keeps it with `contain-intrinsic-size: auto`) and going to a
-    // field lands where it should.
+    // each has been built and drawn for the draft on screen (again when it is replaced), so that
+    // its size is known (the style sheet keeps it with `contain-intrinsic-size: auto`) and going
+    // to a field lands where it should.
     let sized = RwSignal::new(false);
     Effect::new(move |_| {
         state.track_replaced();
         sized.set(false);
-        request_animation_frame(move || request_animation_frame(move || sized.set(true)));
+        if done.get() {
+            request_animation_frame(move || request_animation_frame(move || sized.set(true)));
+        }
     });
     view! {
         <form

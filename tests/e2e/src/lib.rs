@@ -408,6 +408,9 @@ impl Harness {
             .await
             .expect("the app did not render");
         self.wait_for_field("meta.department").await;
+        // The sections after the first are drawn in the tasks after the first frame; the form
+        // is complete once it is sized (see `form.rs`).
+        self.wait_for_css(".report-form.sized").await;
     }
 
     pub async fn reload(&self) {
