@@ -40,10 +40,7 @@ impl AppState {
             }) => {
                 self.load_saved(id, draft.clone(), *rev, *saved_at);
             }
-            _ => {
-                let (sample, name) = sample();
-                self.create(sample, name);
-            }
+            _ => self.new_from_sample(),
         }
         let broken = stored.iter().filter(|s| s.content.is_err()).count();
         if broken > 0 {
