@@ -19,8 +19,10 @@ pub fn section_id(section: crate::outline::Section) -> String {
     format!("s-{}", section.anchor())
 }
 
-/// Moves focus to a field (or a list's first control) and brings it into view.
+/// Moves focus to a field (or a list's first control) and brings it into view, drawing the
+/// sections not drawn yet first.
 pub fn focus_field(path: Path) -> bool {
+    super::later::draw_the_rest();
     let Some(el) = document().and_then(|d| d.get_element_by_id(&field_id(path))) else {
         return false;
     };
@@ -207,8 +209,10 @@ fn document_offset(element: &web_sys::Element) -> f64 {
     element.get_bounding_client_rect().top() + scroll_y()
 }
 
-/// Scrolls a section into view and focuses its heading (which has tabindex -1).
+/// Scrolls a section into view and focuses its heading (which has tabindex -1), drawing the
+/// sections not drawn yet first.
 pub fn go_to_section(section: crate::outline::Section) {
+    super::later::draw_the_rest();
     if let Some(el) = document().and_then(|d| d.get_element_by_id(&section_id(section))) {
         bring_into_view(
             el.clone(),

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::dom::{field_id, focus_field, go_to_section, section_id};
-use super::form::when_drawn;
 use super::state::AppState;
 use crate::finding::{by_section, Finding, Tally};
 use crate::outline::{Path, Section};
@@ -131,9 +130,7 @@ fn FieldLink(
 ) -> impl IntoView {
     let on_click = move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
-        when_drawn(move || {
-            focus_field(path);
-        });
+        focus_field(path);
     };
     view! {
         <a
@@ -187,9 +184,9 @@ pub fn SectionNav() -> impl IntoView {
                         // From the preview, back to the form first: the section is drawn there.
                         if preview.get_untracked() {
                             preview.set(false);
-                            request_animation_frame(move || when_drawn(move || go_to_section(section)));
+                            request_animation_frame(move || go_to_section(section));
                         } else {
-                            when_drawn(move || go_to_section(section));
+                            go_to_section(section);
                         }
                     }
                 >

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::dom::{document, keep_in_place, path_of, section_id, target_element};
 use super::field::Field;
+use super::later::{draw_in_turn, draw_the_rest};
 use super::rows::Rows;
 use super::scorecard::{ComputedScore, ScoreLine, ScoreStart, ScoreTotal};
 use super::state::{AppState, At};
@@ -410,73 +411,21 @@ fn FillFromRows(path: Path) -> impl IntoView {
     }
 }
 
-/// The sections whose fields are not drawn yet, and the owner they are drawn under (the form's:
-/// their components find the app's state in its context). A first visit has the shell, the
-/// findings and the first section on the screen before the other sections are built, one per
-/// task after the frame that shows the one before, so the page is usable sooner on a slow PC;
-/// whatever goes to a field draws the rest at once first ([`when_drawn`]).
-struct Later {
-    owner: Owner,
-    /// Last section first.
-    left: Vec<(Section, &'static [Item])>,
-    /// Set once the last is drawn.
-    done: RwSignal<bool>,
-}
-
-thread_local! {
-    static LATER: std::cell::RefCell<Option<Later>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Draws the fields of the next section not drawn yet; false when there was none.
-fn draw_next() -> bool {
-    let next = LATER.with_borrow_mut(|later| {
-        let later = later.as_mut()?;
-        let next = later.left.pop()?;
-        let last = later.left.is_empty().then_some(later.done);
-        Some((later.owner.clone(), next, last))
-    });
-    let Some((owner, (section, items), last)) = next else {
-        return false;
+/// Draws a section's fields under its heading (the form has the heading from the start).
+fn draw_section(section: Section) {
+    let Some((_, items)) = FORM.iter().find(|(s, _)| *s == section) else {
+        return;
     };
     let body = document()
         .and_then(|d| d.get_element_by_id(&section_id(section)))
         .and_then(|heading| heading.parent_element())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(body) = body {
-        let drawn = owner.with(|| {
-            leptos::mount::mount_to(body, move || items.iter().map(item_view).collect_view())
-        });
+        let drawn =
+            leptos::mount::mount_to(body, move || items.iter().map(item_view).collect_view());
         // The fields stay as long as the form, which stays as long as the page.
         std::mem::forget(drawn);
     }
-    if let Some(done) = last {
-        done.set(true);
-    }
-    true
-}
-
-/// Draws every section not drawn yet, then runs `then` (which may go to any field).
-pub fn when_drawn(then: impl FnOnce()) {
-    draw_the_rest();
-    then();
-}
-
-fn draw_the_rest() {
-    while draw_next() {}
-}
-
-/// Draws the next section in a task after the coming frame, and so on to the last.
-fn draw_later() {
-    request_animation_frame(|| {
-        set_timeout(
-            || {
-                if draw_next() {
-                    draw_later();
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    });
 }
 
 #[component]
@@ -489,16 +438,7 @@ pub fn ReportForm() -> impl IntoView {
         }
     });
     let done = RwSignal::new(false);
-    if let Some(owner) = Owner::current() {
-        let left = FORM.iter().rev().copied().collect();
-        LATER.set(Some(Later { owner, left, done }));
-    }
-    // Once the form is on the page, before the first frame: the first section, then the rest
-    // later. (Untracked: what the fields read is theirs, not this effect's.)
-    Effect::new(move |_| {
-        untrack(draw_next);
-        draw_later();
-    });
+    draw_in_turn(FORM.iter().map(|(s, _)| *s).collect(), draw_section, done);
     let state = expect_context::<AppState>();
     // Where the user is decides what of the findings shows (`crate::shown`); the field the focus
     // goes to stays where it is on the screen when messages appear or go.

@@ -7,6 +7,7 @@ mod field;
 mod findings;
 mod form;
 mod import;
+mod later;
 mod office;
 mod preview;
 mod report_import;
